@@ -1,0 +1,12 @@
+namespace BackCare.Bot.DialogEngine;
+
+/// <summary>Why a dialog is being resumed or ended.</summary>
+public enum DialogReason
+{
+    BeginCalled,
+    ContinueCalled,
+    EndCalled,
+    ReplaceCalled,
+    CancelCalled,
+    NextCalled,
+}
