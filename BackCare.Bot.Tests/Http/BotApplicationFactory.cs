@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BackCare.Bot.Tests.Http;
+
+/// <summary>Hosts the real bot in memory; settings override appsettings.json.</summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BotApplicationFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    internal BotApplicationFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

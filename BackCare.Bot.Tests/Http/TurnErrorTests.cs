@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text;
+using BackCare.Bot.Bots;
+using BackCare.Bot.Dialogs;
+using BackCare.Bot.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Http;
+
+public sealed class TurnErrorTests
+{
+    [Fact]
+    public async Task A_failed_turn_tells_the_user_and_clears_the_dialog_so_the_next_message_starts_cleanly()
+    {
+        using var factory = new BotApplicationFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddTransient<IBot>(sp => new ExplodingBot(ActivatorUtilities.CreateInstance<BackCareBot>(sp)))));
+        using var client = factory.CreateClient();
+        var conversationId = Guid.NewGuid().ToString();
+
+        var first = await SendAsync(client, "hi", conversationId);
+        Assert.Equal(MainDialog.MenuPrompt, first.Last());
+
+        var failed = await SendAsync(client, ExplodingBot.Trigger, conversationId);
+        Assert.Equal([AdapterWithErrorHandler.ErrorMessage], failed);
+
+        // Had the menu prompt survived, this would open the question prompt; a cleared stack starts at the menu.
+        var after = await SendAsync(client, MainDialog.AskQuestion, conversationId);
+        Assert.Equal([MainDialog.MenuPrompt], after);
+    }
+
+    private static async Task<List<string?>> SendAsync(HttpClient client, string text, string conversationId)
+    {
+        var activity = MessagesEndpointTests.Activity("message", text, conversationId);
+        using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return body["activities"]!.Where(a => (string?)a["type"] == "message").Select(a => (string?)a["text"]).ToList();
+    }
+}
