@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using BackCare.Bot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BackCare.Bot.Benchmarks;
+
+/// <summary>Builds the bot's service graph in-process and lets the virtual users loose on it.</summary>
+internal static class BenchmarkRunner
+{
+    public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        await using var services = BuildServices();
+        var driver = new TurnDriver(services, options.ChannelId);
+
+        var users = Enumerable.Range(0, options.Users).Select(i => new VirtualUser(i, driver)).ToArray();
+
+        var start = ProcessSnapshot.Take();
+        var startedAt = Stopwatch.GetTimestamp();
+        var measureFrom = startedAt + SecondsToTicks(options.WarmupSeconds);
+        var stopAt = measureFrom + SecondsToTicks(options.Seconds);
+
+        // Task.Run: each user on the thread pool from the start, as concurrent requests would be.
+        var running = users.Select(user => Task.Run(() => user.RunAsync(measureFrom, stopAt, cancellationToken), cancellationToken)).ToArray();
+
+        var afterWarmup = await SnapshotAtAsync(measureFrom, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(running).ConfigureAwait(false);
+        var end = ProcessSnapshot.Take();
+
+        // Turns still running at stopAt are finished and counted, so the measured span ends with the last of them.
+        var lastCompletion = users.Max(user => user.LastCompletion);
+        var measuredSeconds = Math.Max(lastCompletion, stopAt) - measureFrom;
+
+        return new BenchmarkResult(
+            options,
+            measuredSeconds / (double)Stopwatch.Frequency,
+            users.Sum(user => (long)user.Latencies.Count),
+            users.Sum(user => user.Replies),
+            users.Sum(user => user.Errors),
+            users.SelectMany(user => user.ErrorSamples).Take(5).ToArray(),
+            LatencySummary.From(users.SelectMany(user => user.Latencies)),
+            ConversationScript.Steps.Select((_, step) => LatencySummary.From(users.SelectMany(user => user.LatenciesByStep[step]))).ToArray(),
+            start,
+            afterWarmup,
+            end);
+    }
+
+    /// <summary>
+    /// The same registration as the bot (AddBackCareBot), with logging at Warning so that errors still
+    /// show, and an empty configuration: no MicrosoftAppId, so the adapter runs in local mode without auth.
+    /// </summary>
+    private static ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        services.AddBackCareBot();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static async Task<ProcessSnapshot> SnapshotAtAsync(long timestamp, CancellationToken cancellationToken)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ProcessSnapshot.Take();
+    }
+
+    private static long SecondsToTicks(double seconds) => (long)(seconds * Stopwatch.Frequency);
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace BackCare.Bot.Benchmarks;
+
+/// <summary>
+/// One person chatting: its own conversation, going round the script back to back (no think time,
+/// so the figures are the bot's capacity, not a realistic arrival rate) until the run ends. Turns
+/// that start before <c>measureFrom</c> are warm-up and are not recorded.
+/// </summary>
+internal sealed class VirtualUser(int index, TurnDriver driver)
+{
+    private const int MaxErrorSamples = 5;
+
+    private readonly string _conversationId = $"bench-conversation-{index}";
+    private readonly string _userId = $"bench-user-{index}";
+    private long _sequence;
+
+    /// <summary>Latencies of the measured turns, in Stopwatch ticks.</summary>
+    public List<long> Latencies { get; } = new(4096);
+
+    /// <summary>The same latencies by script step, to show which kind of turn costs what.</summary>
+    public List<long>[] LatenciesByStep { get; } = ConversationScript.Steps.Select(_ => new List<long>(512)).ToArray();
+
+    public int Errors { get; private set; }
+
+    public long Replies { get; private set; }
+
+    public List<string> ErrorSamples { get; } = [];
+
+    /// <summary>When this user's last measured turn finished (a Stopwatch timestamp).</summary>
+    public long LastCompletion { get; private set; }
+
+    public async Task RunAsync(long measureFrom, long stopAt, CancellationToken cancellationToken)
+    {
+        var steps = ConversationScript.Steps;
+        var stepIndex = 0;
+        while (Stopwatch.GetTimestamp() < stopAt)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // A fresh id on every turn: the dialog engine drops an id it has already seen (Teams' re-delivery guard).
+            var activityId = string.Create(CultureInfo.InvariantCulture, $"{_userId}-{++_sequence}");
+            var step = stepIndex;
+            var result = await driver.RunTurnAsync(_conversationId, _userId, activityId, steps[step], cancellationToken).ConfigureAwait(false);
+            stepIndex = (stepIndex + 1) % steps.Count;
+
+            if (result.StartTimestamp < measureFrom)
+            {
+                continue;
+            }
+
+            Latencies.Add(result.ElapsedTicks);
+            LatenciesByStep[step].Add(result.ElapsedTicks);
+            Replies += result.ReplyCount;
+            LastCompletion = result.StartTimestamp + result.ElapsedTicks;
+            if (!result.Succeeded)
+            {
+                Errors++;
+                if (ErrorSamples.Count < MaxErrorSamples)
+                {
+                    ErrorSamples.Add(result.Error!);
+                }
+            }
+        }
+    }
+}
