@@ -44,6 +44,10 @@ public sealed class DialogSet
         }
 
         var state = await _dialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+
+        // A storage without type names gives the stack back as a JObject, and BotState then returns
+        // a converted copy that it does not keep: set it back so this turn's changes are the ones saved.
+        await _dialogState.SetAsync(turnContext, state, cancellationToken).ConfigureAwait(false);
         return new DialogContext(this, turnContext, state);
     }
 }
