@@ -1,0 +1,381 @@
+using System.Text.Json.Nodes;
+using BackCare.Bot.Content;
+
+namespace BackCare.Bot.Tests.Content;
+
+/// <summary>
+/// Each kind of mistake someone editing the knowledge files could make is refused at load, with
+/// the file, the JSON path and what is wrong. Every test breaks a copy of the real data in one way.
+/// </summary>
+public sealed class BrokenContentTests : IDisposable
+{
+    private const string Techniques = ContentLoader.TechniquesFile;
+    private const string Answers = ContentLoader.AnswersFile;
+    private const string Tips = ContentLoader.TipsFile;
+    private const string Screening = ContentLoader.ScreeningFile;
+    private const string Messages = ContentLoader.MessagesFile;
+
+    private readonly ContentDirectory _content = new();
+
+    public void Dispose() => _content.Dispose();
+
+    [Fact]
+    public void The_unbroken_copy_loads()
+    {
+        var knowledge = ContentLoader.Load(_content.Path);
+        Assert.Equal(5, knowledge.Techniques.Count);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_and_line()
+    {
+        var text = _content.Read(Answers);
+        _content.Write(Answers, text[..(text.Length / 2)]);
+
+        var error = Assert.Single(_content.LoadFails().Errors);
+        Assert.Equal(Answers, error.File);
+        Assert.Contains("line ", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        _content.Delete(Tips);
+
+        AssertError(_content.LoadFails(), Tips, "$", "missing");
+    }
+
+    [Fact]
+    public void A_missing_required_text_is_named()
+    {
+        _content.Edit(Techniques, root => root[0]!.AsObject().Remove("summary"));
+
+        AssertError(_content.LoadFails(), Techniques, "$[0]", "summary");
+    }
+
+    [Fact]
+    public void A_null_text_is_named()
+    {
+        _content.Edit(Answers, root => root[0]!["text"] = null);
+
+        AssertError(_content.LoadFails(), Answers, "$[0].text", "doesn't allow null");
+    }
+
+    [Fact]
+    public void An_empty_text_is_named()
+    {
+        _content.Edit(Techniques, root => root[1]!["steps"]![2]!["text"] = "   ");
+
+        AssertError(_content.LoadFails(), Techniques, "$[1].steps[2].text", "empty");
+    }
+
+    [Fact]
+    public void A_null_entry_in_a_list_is_named()
+    {
+        _content.Edit(Techniques, root => root[0]!["equipment"]!.AsArray().Add(null));
+
+        AssertError(_content.LoadFails(), Techniques, "$[0].equipment[1]", "missing");
+    }
+
+    [Fact]
+    public void A_misspelt_property_is_named()
+    {
+        _content.Edit(Answers, root => root[3]!["moer"] = "Typo for more.");
+
+        AssertError(_content.LoadFails(), Answers, "$[3].moer", "could not be mapped");
+    }
+
+    [Fact]
+    public void A_repeated_property_is_refused()
+    {
+        _content.Write(Messages, _content.Read(Messages).Replace("\"menuTips\":", "\"menuTips\": \"Tips\", \"menuTips\":", StringComparison.Ordinal));
+
+        var error = Assert.Single(_content.LoadFails().Errors);
+        Assert.Equal(Messages, error.File);
+        Assert.Contains("menuTips", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_id_is_named()
+    {
+        _content.Edit(Tips, root => root[1]!["id"] = "tip:posture");
+
+        var ex = _content.LoadFails();
+        AssertError(ex, Tips, "$[1].id", "duplicate id \"tip:posture\"");
+        AssertError(ex, Tips, "$", "tip:movement");
+    }
+
+    [Fact]
+    public void A_duplicate_technique_id_is_named()
+    {
+        _content.Edit(Techniques, root => root[4]!["id"] = "knee-to-chest");
+
+        AssertError(_content.LoadFails(), Techniques, "$[4].id", "duplicate id \"knee-to-chest\"");
+    }
+
+    [Fact]
+    public void An_id_outside_the_routing_ids_is_named()
+    {
+        _content.Edit(Answers, root => root[5]!["id"] = "faq:is-it-bad");
+
+        var ex = _content.LoadFails();
+        AssertError(ex, Answers, "$[5].id", "\"faq:is-it-bad\" is not one of");
+        AssertError(ex, Answers, "$", "faq:when-see-doctor");
+    }
+
+    [Fact]
+    public void A_missing_tip_is_named()
+    {
+        _content.Edit(Tips, root => root.AsArray().RemoveAt(6));
+
+        AssertError(_content.LoadFails(), Tips, "$", "no entry with id \"tip:hydration\"");
+    }
+
+    [Fact]
+    public void A_missing_technique_is_named_and_so_are_the_links_to_it()
+    {
+        _content.Edit(Techniques, root => root.AsArray().RemoveAt(2));
+
+        var ex = _content.LoadFails();
+        AssertError(ex, Techniques, "$", "no entry with id \"childs-pose\"");
+        AssertError(ex, Answers, "$[6].related[0]", "technique:childs-pose");
+    }
+
+    [Fact]
+    public void A_caution_that_excludes_a_tag_no_technique_has_is_named()
+    {
+        _content.Edit(Screening, root => Question(root, "blood-thinners")["excludesTags"]!.AsArray().Add("inversion"));
+
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}].excludesTags[1]", "\"inversion\" is not a tag of any technique");
+    }
+
+    [Fact]
+    public void Removing_the_only_tag_a_caution_relies_on_is_caught()
+    {
+        _content.Edit(Techniques, root => root[3]!["tags"] = new JsonArray());
+
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("past-back-problems")}].excludesTags[0]", "\"backbend\"");
+    }
+
+    [Fact]
+    public void A_caution_without_a_reason_is_named()
+    {
+        _content.Edit(Screening, root => Question(root, "pregnancy")["reason"] = null);
+
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("pregnancy")}].reason", "missing");
+    }
+
+    [Fact]
+    public void An_emergency_question_that_excludes_tags_is_named()
+    {
+        _content.Edit(Screening, root => root["questions"]![0]!["excludesTags"] = new JsonArray("twisting"));
+
+        AssertError(_content.LoadFails(), Screening, "$.questions[0].excludesTags", "must be empty");
+    }
+
+    [Fact]
+    public void An_unknown_screening_level_is_named()
+    {
+        _content.Edit(Screening, root => root["questions"]![1]!["level"] = "urgent");
+
+        var error = Assert.Single(_content.LoadFails().Errors);
+        Assert.Equal(Screening, error.File);
+        Assert.Equal("$.questions[1].level", error.Path);
+    }
+
+    [Fact]
+    public void An_emergency_question_asked_after_a_caution_is_named()
+    {
+        _content.Edit(Screening, root =>
+        {
+            var questions = root["questions"]!.AsArray();
+            var first = questions[0]!;
+            questions.RemoveAt(0);
+            questions.Add(first);
+        });
+
+        var last = QuestionIndex("past-back-problems");
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{last}].level", "ask every emergency question first");
+    }
+
+    [Fact]
+    public void A_related_id_that_does_not_exist_is_named()
+    {
+        _content.Edit(Answers, root => root[2]!["related"]![0] = "faq:does-not-exist");
+
+        AssertError(_content.LoadFails(), Answers, "$[2].related[0]", "\"faq:does-not-exist\" is not the routing id");
+    }
+
+    [Fact]
+    public void A_related_technique_must_use_its_routing_id()
+    {
+        _content.Edit(Answers, root => root[7]!["related"]![0] = "foam-roller-release");
+
+        AssertError(_content.LoadFails(), Answers, "$[7].related[0]", "foam-roller-release");
+    }
+
+    [Fact]
+    public void A_hold_with_min_above_max_is_named()
+    {
+        _content.Edit(Techniques, root => root[0]!["steps"]![5]!["hold"] = new JsonObject { ["minSeconds"] = 40, ["maxSeconds"] = 30 });
+
+        AssertError(_content.LoadFails(), Techniques, "$[0].steps[5].hold", "minSeconds (40) is more than maxSeconds (30)");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_hold_of_zero_or_less_is_named(int seconds)
+    {
+        _content.Edit(Techniques, root => root[2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = seconds, ["maxSeconds"] = 10 });
+
+        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold.minSeconds", "at least 1 second");
+    }
+
+    [Fact]
+    public void A_hold_missing_its_max_is_named()
+    {
+        _content.Edit(Techniques, root => root[2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = 30 });
+
+        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold", "maxSeconds");
+    }
+
+    [Fact]
+    public void A_technique_without_steps_is_named()
+    {
+        _content.Edit(Techniques, root => root[3]!["steps"] = new JsonArray());
+
+        AssertError(_content.LoadFails(), Techniques, "$[3].steps", "no steps");
+    }
+
+    [Fact]
+    public void A_step_text_too_long_for_chat_is_named()
+    {
+        _content.Edit(Techniques, root => root[1]!["steps"]![0]!["text"] = Sentence(ContentLimits.ChatText + 1));
+
+        AssertError(_content.LoadFails(), Techniques, "$[1].steps[0].text", $"{ContentLimits.ChatText + 1} characters long; the limit here is {ContentLimits.ChatText}");
+    }
+
+    [Fact]
+    public void A_text_exactly_at_the_limit_loads()
+    {
+        _content.Edit(Answers, root => root[0]!["text"] = Sentence(ContentLimits.ChatText));
+
+        Assert.Equal(ContentLimits.ChatText, ContentLoader.Load(_content.Path).Answers[0].Text.Length);
+    }
+
+    [Fact]
+    public void An_answer_text_too_long_for_chat_is_named()
+    {
+        _content.Edit(Answers, root => root[4]!["text"] = Sentence(900));
+
+        AssertError(_content.LoadFails(), Answers, "$[4].text", "move detail to \"more\"");
+    }
+
+    [Fact]
+    public void A_button_title_too_long_is_named()
+    {
+        _content.Edit(Answers, root => root[0]!["question"] = Sentence(ContentLimits.Label + 10));
+
+        AssertError(_content.LoadFails(), Answers, "$[0].question", $"the limit here is {ContentLimits.Label}");
+    }
+
+    [Fact]
+    public void Markdown_in_a_step_is_named()
+    {
+        _content.Edit(Techniques, root => root[0]!["steps"]![0]!["text"] = "Sit **tall** in the chair.");
+
+        AssertError(_content.LoadFails(), Techniques, "$[0].steps[0].text", "keep the text plain");
+    }
+
+    [Fact]
+    public void A_format_string_missing_a_placeholder_is_named()
+    {
+        _content.Edit(Messages, root => root["clarifyPrompt"] = "Did you mean \"{0}\"?");
+
+        AssertError(_content.LoadFails(), Messages, "$.clarifyPrompt", "lacks {1}");
+    }
+
+    [Fact]
+    public void A_format_string_with_an_extra_placeholder_is_named()
+    {
+        _content.Edit(Messages, root => root["tooLong"] = "Please keep it under {0} characters, not {1}.");
+
+        AssertError(_content.LoadFails(), Messages, "$.tooLong", "uses {1}, which nothing fills");
+    }
+
+    [Fact]
+    public void A_broken_placeholder_is_named()
+    {
+        _content.Edit(Messages, root => root["privacyNote"] = "I keep your result for {0 hours.");
+
+        AssertError(_content.LoadFails(), Messages, "$.privacyNote", "not a placeholder");
+    }
+
+    [Fact]
+    public void A_placeholder_in_a_plain_message_is_named()
+    {
+        _content.Edit(Messages, root => root["welcome"] = "Hi {0}, I'm BackCare. This is general information, not medical advice.");
+
+        AssertError(_content.LoadFails(), Messages, "$.welcome", "shown as written");
+    }
+
+    [Fact]
+    public void A_missing_message_is_named()
+    {
+        _content.Edit(Messages, root => root.AsObject().Remove("hurtsStop"));
+
+        AssertError(_content.LoadFails(), Messages, "$", "hurtsStop");
+    }
+
+    [Fact]
+    public void Two_identical_feedback_buttons_are_named()
+    {
+        _content.Edit(Messages, root => root["feltWorse"] = "Better");
+
+        AssertError(_content.LoadFails(), Messages, "$.feltWorse", "must differ");
+    }
+
+    [Fact]
+    public void A_see_doctor_after_days_of_zero_is_named()
+    {
+        _content.Edit(Screening, root => root["duration"]!["seeDoctorAfterDays"] = 0);
+
+        AssertError(_content.LoadFails(), Screening, "$.duration.seeDoctorAfterDays", "between 1 and 365");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        _content.Edit(Techniques, root => root[0]!["steps"] = new JsonArray());
+        _content.Edit(Tips, root => root[0]!["more"] = "");
+        _content.Edit(Messages, root => root["screeningRemembered"] = "You did it earlier.");
+
+        var ex = _content.LoadFails();
+        AssertError(ex, Techniques, "$[0].steps", "no steps");
+        AssertError(ex, Tips, "$[0].more", "empty");
+        AssertError(ex, Messages, "$.screeningRemembered", "lacks {0}");
+        Assert.Contains(_content.Path, ex.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertError(ContentValidationException ex, string file, string path, string fragment)
+    {
+        var found = ex.Errors.Any(e => e.File == file && e.Path == path && e.Problem.Contains(fragment, StringComparison.Ordinal));
+        Assert.True(found, $"expected an error in {file} at {path} mentioning \"{fragment}\"; got:{Environment.NewLine}{ex.Message}");
+
+        // The message, which is all a failed start-up shows, names the file and the path too.
+        Assert.Contains($"{file} {path}: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static JsonNode Question(JsonNode screening, string id) =>
+        screening["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;
+
+    private static int QuestionIndex(string id)
+    {
+        var questions = ContentLoader.Load(KnowledgeBase.DefaultDirectory).Screening.Questions;
+        return questions.Select((q, i) => (q.Id, i)).Single(p => p.Id == id).i;
+    }
+
+    /// <summary>Text of exactly <paramref name="length"/> characters.</summary>
+    private static string Sentence(int length) => new('a', length);
+}

@@ -1,0 +1,84 @@
+namespace BackCare.Bot.Content;
+
+/// <summary>
+/// Everything the bot says that is not a technique, an answer, a tip or screening, from messages.json.
+/// Texts with {0}/{1} are format strings; the comment on each says what fills them.
+/// </summary>
+public sealed record BotMessages
+{
+    /// <summary>Greeting on joining: what the bot does, plus the short disclaimer (not medical advice).</summary>
+    public required string Welcome { get; init; }
+
+    public required string MenuPrompt { get; init; }
+
+    public required string MenuTechniques { get; init; }
+
+    public required string MenuQuestion { get; init; }
+
+    public required string MenuTips { get; init; }
+
+    public required string AskQuestionPrompt { get; init; }
+
+    /// <summary>Honest fallback for out-of-scope messages: says what the bot can do.</summary>
+    public required string Fallback { get; init; }
+
+    /// <summary>{0} and {1}: the titles of the two likely questions.</summary>
+    public required string ClarifyPrompt { get; init; }
+
+    public required string ClarifyNeither { get; init; }
+
+    /// <summary>Said before showing again the card or question the user was on.</summary>
+    public required string ResumePrompt { get; init; }
+
+    public required string Cancelled { get; init; }
+
+    /// <summary>After "forget me": what was deleted.</summary>
+    public required string ForgetMeDone { get; init; }
+
+    /// <summary>What the bot keeps about the user and for how long ({0}: hours), said at the end of screening.</summary>
+    public required string PrivacyNote { get; init; }
+
+    /// <summary>{0}: how long ago the remembered screening was (e.g. "3 hours").</summary>
+    public required string ScreeningRemembered { get; init; }
+
+    public required string ChooseTechniquePrompt { get; init; }
+
+    /// <summary>When a technique is asked for after an emergency answer.</summary>
+    public required string NoTechniqueAfterEmergency { get; init; }
+
+    /// <summary>When a technique is asked for after a see-a-doctor-first answer.</summary>
+    public required string NoTechniqueSeeDoctor { get; init; }
+
+    /// <summary>"This hurts": stop now and what to do next.</summary>
+    public required string HurtsStop { get; init; }
+
+    /// <summary>"Stop" during a walkthrough.</summary>
+    public required string WalkthroughStopped { get; init; }
+
+    /// <summary>Typed text a step card did not understand.</summary>
+    public required string StepHelp { get; init; }
+
+    public required string FinishedPrompt { get; init; }
+
+    public required string FeltBetter { get; init; }
+
+    public required string FeltSame { get; init; }
+
+    public required string FeltWorse { get; init; }
+
+    public required string FeltBetterReply { get; init; }
+
+    public required string FeltSameReply { get; init; }
+
+    public required string FeltWorseReply { get; init; }
+
+    /// <summary>A button from an earlier card was pressed.</summary>
+    public required string StaleCard { get; init; }
+
+    /// <summary>A message too long to read ({0}: the limit in characters).</summary>
+    public required string TooLong { get; init; }
+
+    public required string TipsIntro { get; init; }
+
+    public required string TellMeMore { get; init; }
+}
