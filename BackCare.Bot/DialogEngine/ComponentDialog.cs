@@ -86,6 +86,8 @@ public class ComponentDialog : Dialog
     private static DialogState InnerState(DialogInstance instance) =>
         StateValue.GetOrCreate<DialogState>(instance.State, InnerStateKey);
 
+    internal DialogContext CreateChildContext(DialogContext outerDc, DialogInstance instance) => CreateInnerDc(outerDc, instance);
+
     private DialogContext CreateInnerDc(DialogContext outerDc, DialogInstance instance) =>
         new(_dialogs, outerDc.Context, InnerState(instance), outerDc);
 }

@@ -27,6 +27,27 @@ public class DialogContext
 
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[0] : null;
 
+    /// <summary>The context of the active component dialog's inner stack, or null when the active dialog is not a component.</summary>
+    public DialogContext? Child =>
+        ActiveDialog is { } instance && FindDialog(instance.Id) is ComponentDialog component
+            ? component.CreateChildContext(this, instance)
+            : null;
+
+    /// <summary>The innermost active context: follows <see cref="Child"/> down to the dialog actually waiting.</summary>
+    public DialogContext Leaf
+    {
+        get
+        {
+            var current = this;
+            while (current.Child is { } child && child.ActiveDialog is not null)
+            {
+                current = child;
+            }
+
+            return current;
+        }
+    }
+
     /// <summary>Finds a dialog in this set or in the sets of the enclosing components.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 

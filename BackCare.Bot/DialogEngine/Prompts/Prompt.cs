@@ -42,6 +42,10 @@ public abstract class Prompt<T> : Dialog
         return EndOfTurn;
     }
 
+    /// <summary>The options a waiting prompt was begun with, read from its stack entry.</summary>
+    public static PromptOptions OptionsOf(DialogInstance instance) =>
+        StateValue.GetOrCreate<PromptOptions>(instance.State, OptionsKey);
+
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
         // Only messages answer a prompt; a card submit is a message with Value and no Text.
