@@ -1,108 +1,97 @@
-using BackCare.Bot.Bots;
-using BackCare.Bot.Dialogs;
-using BackCare.Bot.DialogEngine;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Adapters;
+using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Bots;
 
+/// <summary>The bot's welcome and menu, through the SDK's TestFlow.</summary>
 public sealed class BackCareBotTests
 {
-    private readonly MemoryStorage _storage = new();
-
     [Fact]
     public async Task Welcomes_a_user_who_joins_then_shows_the_menu()
     {
-        var adapter = new TestAdapter();
-        var update = adapter.MakeActivity();
+        await using var bot = new BotHarness();
+        var update = bot.Adapter.MakeActivity();
         update.Type = ActivityTypes.ConversationUpdate;
         update.MembersAdded = [new ChannelAccount("user1", "User"), update.Recipient];
 
-        await new TestFlow(adapter, CreateBot().OnTurnAsync)
+        await bot.Flow()
             .Send(update)
-            .AssertReply(BackCareBot.WelcomeText)
-            .AssertReply(MainDialog.MenuPrompt)
+            .AssertReply(bot.Messages.Welcome)
+            .AssertReply(bot.Messages.MenuPrompt)
             .StartTestAsync();
     }
 
     [Fact]
     public async Task Does_not_welcome_when_only_the_bot_joins()
     {
-        var adapter = new TestAdapter();
-        var update = adapter.MakeActivity();
+        await using var bot = new BotHarness();
+        var update = bot.Adapter.MakeActivity();
         update.Type = ActivityTypes.ConversationUpdate;
         update.MembersAdded = [update.Recipient];
 
-        await new TestFlow(adapter, CreateBot().OnTurnAsync)
+        await bot.Flow()
             .Send(update)
             .AssertNoReply()
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task Each_menu_branch_says_plainly_it_is_not_ready_and_returns_to_the_menu()
+    public async Task The_menu_leads_to_techniques_questions_and_tips()
     {
-        await NewFlow()
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
-            .Send("Try a technique").AssertReply(MainDialog.TechniquesPlaceholder).AssertReply(MainDialog.MenuPrompt)
-            .Send("3").AssertReply(MainDialog.TipsPlaceholder).AssertReply(MainDialog.MenuPrompt)
-            .Send("the second one").AssertReply("What would you like to know?")
-            .Send("is foam rolling better than stretching?").AssertReply(MainDialog.QuestionPlaceholder).AssertReply(MainDialog.MenuPrompt)
+        await using var bot = new BotHarness();
+        var firstQuestion = bot.Knowledge.Screening.Questions[0].Text;
+
+        await bot.Flow()
+            .Send("hi").AssertReply(bot.Messages.MenuPrompt)
+            .Send(bot.Messages.MenuTechniques)
+            .AssertReply(bot.Knowledge.Screening.Introduction)
+            .AssertReply(a => Assert.StartsWith(firstQuestion, a.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send("menu").AssertReply(bot.Messages.MenuPrompt)
+            .Send("the second one").AssertReply(bot.Messages.AskQuestionPrompt)
+            .Send("how often should I crack my back?").AssertReply(a => Assert.Contains(bot.Knowledge.FindAnswer("faq:how-often")!.Text, Replies.Text(a), StringComparison.Ordinal))
+            .Send("menu").AssertReply(bot.Messages.MenuPrompt)
+            .Send("3").AssertReply(a => Assert.Contains(bot.Messages.TipsIntro, Replies.Text(a), StringComparison.Ordinal))
             .StartTestAsync();
     }
 
     [Fact]
     public async Task A_card_submit_with_no_text_picks_a_menu_entry()
     {
-        var adapter = new TestAdapter();
-        var submit = adapter.MakeActivity();
+        await using var bot = new BotHarness();
+        var submit = bot.Adapter.MakeActivity();
         submit.Text = null;
-        submit.Value = new JObject { ["choice"] = MainDialog.PreventionTips };
+        submit.Value = new Newtonsoft.Json.Linq.JObject { ["choice"] = bot.Messages.MenuQuestion };
 
-        await new TestFlow(adapter, CreateBot().OnTurnAsync)
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
-            .Send(submit).AssertReply(MainDialog.TipsPlaceholder).AssertReply(MainDialog.MenuPrompt)
+        await bot.Flow()
+            .Send("hi").AssertReply(bot.Messages.MenuPrompt)
+            .Send(submit).AssertReply(bot.Messages.AskQuestionPrompt)
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task Menu_and_help_restart_from_the_middle_of_a_question()
+    public async Task Cancel_stops_and_the_next_message_starts_afresh()
     {
-        await NewFlow()
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
-            .Send("Ask a question").AssertReply("What would you like to know?")
-            .Send("menu").AssertReply(MainDialog.MenuPrompt)
-            .Send("Ask a question").AssertReply("What would you like to know?")
-            .Send("Help!").AssertReply(MainDialog.MenuPrompt)
+        await using var bot = new BotHarness();
+
+        await bot.Flow()
+            .Send("hi").AssertReply(bot.Messages.MenuPrompt)
+            .Send(bot.Messages.MenuQuestion).AssertReply(bot.Messages.AskQuestionPrompt)
+            .Send("cancel").AssertReply(bot.Messages.Cancelled)
+            .Send("hello again").AssertReply(bot.Messages.MenuPrompt)
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task Cancel_stops_and_the_next_message_shows_the_menu_again()
+    public async Task Unclear_menu_answers_are_asked_again_then_given_a_plain_way_out()
     {
-        await NewFlow()
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
-            .Send("Ask a question").AssertReply("What would you like to know?")
-            .Send("cancel").AssertReply(MainDialog.CancelledText)
-            .Send("hello again").AssertReply(MainDialog.MenuPrompt)
-            .StartTestAsync();
-    }
+        await using var bot = new BotHarness();
 
-    [Fact]
-    public async Task Unclear_menu_answers_get_the_retry_prompt_then_a_plain_way_out()
-    {
-        await NewFlow()
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
-            .Send("purple").AssertReply(a => Assert.StartsWith("Please pick one", a.AsMessageActivity().Text, StringComparison.Ordinal))
-            .Send("banana").AssertReply(a => Assert.StartsWith("Please pick one", a.AsMessageActivity().Text, StringComparison.Ordinal))
+        await bot.Flow()
+            .Send("hi").AssertReply(bot.Messages.MenuPrompt)
+            .Send("purple").AssertReply(bot.Messages.MenuPrompt)
+            .Send("banana").AssertReply(bot.Messages.MenuPrompt)
             .Send("zzz").AssertReply(a => Assert.Contains("\"menu\"", a.AsMessageActivity().Text, StringComparison.Ordinal))
-            .Send("hi").AssertReply(MainDialog.MenuPrompt)
+            .Send("hi").AssertReply(bot.Messages.MenuPrompt)
             .StartTestAsync();
     }
-
-    private TestFlow NewFlow() => new(new TestAdapter(), CreateBot().OnTurnAsync);
-
-    private BackCareBot CreateBot() => new(new ConversationState(_storage), new UserState(_storage), new MainDialog());
 }

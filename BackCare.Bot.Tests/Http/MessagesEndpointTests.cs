@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using BackCare.Bot.Bots;
-using BackCare.Bot.Dialogs;
+using BackCare.Bot.Content;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Http;
@@ -15,15 +15,17 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         _factory = factory;
     }
 
+    private BotMessages Messages => _factory.Services.GetRequiredService<KnowledgeBase>().Messages;
+
     [Fact]
     public async Task A_message_with_expectReplies_gets_the_menu_in_the_response()
     {
         var replies = await PostForRepliesAsync(Activity("message", text: "hi"));
 
         var menu = Assert.Single(replies);
-        Assert.Equal(MainDialog.MenuPrompt, (string?)menu["text"]);
+        Assert.Equal(Messages.MenuPrompt, (string?)menu["text"]);
         var buttons = menu["suggestedActions"]!["actions"]!.Select(a => (string?)a["title"]).ToList();
-        Assert.Equal([MainDialog.Techniques, MainDialog.AskQuestion, MainDialog.PreventionTips], buttons);
+        Assert.Equal([Messages.MenuTechniques, Messages.MenuQuestion, Messages.MenuTips], buttons);
     }
 
     [Fact]
@@ -35,8 +37,8 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         var replies = await PostForRepliesAsync(activity);
 
         Assert.Equal(2, replies.Count);
-        Assert.Equal(BackCareBot.WelcomeText, (string?)replies[0]["text"]);
-        Assert.Equal(MainDialog.MenuPrompt, (string?)replies[1]["text"]);
+        Assert.Equal(Messages.Welcome, (string?)replies[0]["text"]);
+        Assert.Equal(Messages.MenuPrompt, (string?)replies[1]["text"]);
     }
 
     [Fact]
@@ -45,10 +47,11 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         var conversationId = Guid.NewGuid().ToString();
         await PostForRepliesAsync(Activity("message", text: "hi", conversationId: conversationId));
 
-        var replies = await PostForRepliesAsync(Activity("message", text: "prevention tips", conversationId: conversationId));
+        var replies = await PostForRepliesAsync(Activity("message", text: Messages.MenuTips, conversationId: conversationId));
 
-        Assert.Equal(MainDialog.TipsPlaceholder, (string?)replies[0]["text"]);
-        Assert.Equal(MainDialog.MenuPrompt, (string?)replies[1]["text"]);
+        var tips = Assert.Single(replies);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)tips["attachments"]![0]!["contentType"]);
+        Assert.Contains(Messages.TipsIntro, tips["attachments"]![0]!["content"]!.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -65,6 +68,16 @@ public sealed class MessagesEndpointTests : IClassFixture<BotApplicationFactory>
         using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_question_gets_its_answer_over_http()
+    {
+        var replies = await PostForRepliesAsync(Activity("message", text: "is foam rolling better than stretching?"));
+
+        var answer = Assert.Single(replies);
+        var expected = _factory.Services.GetRequiredService<KnowledgeBase>().FindAnswer("faq:foam-vs-stretch")!.Text;
+        Assert.Contains(expected, answer.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using BackCare.Bot.Bots;
-using BackCare.Bot.Dialogs;
+using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
@@ -20,15 +20,17 @@ public sealed class TurnErrorTests
         using var client = factory.CreateClient();
         var conversationId = Guid.NewGuid().ToString();
 
+        var messages = factory.Services.GetRequiredService<KnowledgeBase>().Messages;
         var first = await SendAsync(client, "hi", conversationId);
-        Assert.Equal(MainDialog.MenuPrompt, first.Last());
+        Assert.Equal(messages.MenuPrompt, first.Last());
 
         var failed = await SendAsync(client, ExplodingBot.Trigger, conversationId);
         Assert.Equal([AdapterWithErrorHandler.ErrorMessage], failed);
 
-        // Had the menu prompt survived, this would open the question prompt; a cleared stack starts at the menu.
-        var after = await SendAsync(client, MainDialog.AskQuestion, conversationId);
-        Assert.Equal([MainDialog.MenuPrompt], after);
+        // Had the menu prompt survived, this would open the question prompt; a cleared stack starts afresh at the menu.
+        var after = await SendAsync(client, messages.MenuQuestion, conversationId);
+        Assert.DoesNotContain(messages.AskQuestionPrompt, after);
+        Assert.Equal(messages.MenuPrompt, after.Last());
     }
 
     private static async Task<List<string?>> SendAsync(HttpClient client, string text, string conversationId)

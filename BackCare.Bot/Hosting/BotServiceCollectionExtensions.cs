@@ -1,5 +1,9 @@
 using BackCare.Bot.Bots;
+using BackCare.Bot.CardRendering;
+using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
+using BackCare.Bot.Routing;
+using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -8,7 +12,7 @@ namespace BackCare.Bot.Hosting;
 
 public static class BotServiceCollectionExtensions
 {
-    /// <summary>Registers the adapter, state, dialogs and bot.</summary>
+    /// <summary>Registers the adapter, state, knowledge, router, dialogs and bot.</summary>
     public static IServiceCollection AddBackCareBot(this IServiceCollection services)
     {
         // Reads MicrosoftAppType/Id/Password/TenantId from configuration: empty id means local mode
@@ -17,10 +21,23 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
+        services.AddOptions<BackCareOptions>().BindConfiguration(BackCareOptions.Section);
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<BackCareState>();
 
+        // Knowledge, cards and routing data are read and validated once, at start-up: a broken file stops the bot with the file named.
+        services.AddSingleton(_ => ContentLoader.Load(KnowledgeBase.DefaultDirectory));
+        services.AddSingleton(_ => CardCatalog.Load(CardCatalog.DefaultDirectory));
+        services.AddSingleton(_ => KeywordRouter.LoadDefault());
+        services.AddSingleton<BackCareReplies>();
+        services.AddHostedService<BotDataStartupCheck>();
+
+        services.AddSingleton<WalkthroughDialog>();
+        services.AddSingleton<ScreeningDialog>();
+        services.AddSingleton<TechniqueDialog>();
         services.AddSingleton<MainDialog>();
         services.AddTransient<IBot, BackCareBot>();
         return services;

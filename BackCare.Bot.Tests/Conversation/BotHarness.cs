@@ -1,0 +1,117 @@
+using BackCare.Bot.Content;
+using BackCare.Bot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Conversation;
+
+/// <summary>
+/// The real bot (the same service registration as the host) on the SDK's TestAdapter, with a fake
+/// clock and a storage that can outlive the harness (to play a restart). Each call sends one activity
+/// and returns every reply of that turn.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BotHarness(string channelId = "msteams", IStorage? storage = null, FakeTimeProvider? time = null, bool sendTraces = false, string userId = "user1")
+    {
+        Storage = storage ?? new MemoryStorage();
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddBackCareBot();
+        services.AddSingleton(Storage);
+        services.AddSingleton<TimeProvider>(Time);
+        _services = services.BuildServiceProvider();
+
+        var reference = new ConversationReference
+        {
+            ChannelId = channelId,
+            ServiceUrl = "https://test.com",
+            User = new ChannelAccount(userId, "User"),
+            Bot = new ChannelAccount("bot", "BackCare"),
+            Conversation = new ConversationAccount(false, "personal", "conversation-" + userId),
+        };
+        Adapter = new TestAdapter(reference, sendTraceActivity: sendTraces);
+
+        // TestAdapter numbers activity ids from 0 for every new adapter; the bot drops ids it has seen, so make them unique.
+        Adapter.Use(new UniqueActivityIds());
+    }
+
+    public IStorage Storage { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public TestAdapter Adapter { get; }
+
+    public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
+
+    public BotMessages Messages => Knowledge.Messages;
+
+    /// <summary>A TestFlow over the same adapter and bot, for conversations written as a script.</summary>
+    public TestFlow Flow() => new(Adapter, (turnContext, cancellationToken) => _services.GetRequiredService<IBot>().OnTurnAsync(turnContext, cancellationToken));
+
+    public Task<List<IActivity>> SayAsync(string text)
+    {
+        var activity = Adapter.MakeActivity(text);
+        return SendAsync(activity);
+    }
+
+    /// <summary>An Action.Submit as Teams sends it: a message with Value and no Text.</summary>
+    public Task<List<IActivity>> SubmitAsync(JObject value)
+    {
+        var activity = Adapter.MakeActivity();
+        activity.Text = null;
+        activity.Value = value;
+        return SendAsync(activity);
+    }
+
+    /// <summary>Presses a button of a card or suggested actions by title, as the channel would.</summary>
+    public Task<List<IActivity>> ClickAsync(IActivity reply, string title)
+    {
+        var button = Replies.Buttons(reply).FirstOrDefault(b => b.Title == title)
+            ?? throw new InvalidOperationException($"No button '{title}' on: {string.Join(", ", Replies.Buttons(reply).Select(b => b.Title))}");
+        return button.SubmitData is { } data ? SubmitAsync(data) : SayAsync(button.ImBackText!);
+    }
+
+    public Task<List<IActivity>> JoinAsync()
+    {
+        var activity = Adapter.MakeActivity();
+        activity.Type = ActivityTypes.ConversationUpdate;
+        activity.Text = null;
+        activity.MembersAdded = [activity.From, activity.Recipient];
+        return SendAsync(activity);
+    }
+
+    public async Task<List<IActivity>> SendAsync(Activity activity)
+    {
+        var bot = _services.GetRequiredService<IBot>();
+        await Adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<IActivity>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class UniqueActivityIds : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            turnContext.Activity.Id = Guid.NewGuid().ToString("N");
+            return next(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Bot.Schema;
+
+namespace BackCare.Bot.Tests.Conversation;
+
+/// <summary>Answers the screening question by question, recognising each question by its text in the content.</summary>
+public static class ScreeningDriver
+{
+    public const string DurationId = "duration";
+
+    /// <summary>The id of the screening question the turn ended on, "duration", or null when it asked none.</summary>
+    public static string? QuestionAsked(BotHarness harness, IReadOnlyList<IActivity> replies)
+    {
+        if (replies.Count == 0)
+        {
+            return null;
+        }
+
+        var text = Replies.Text(Replies.Last(replies));
+        var screening = harness.Knowledge.Screening;
+        if (text.Contains(screening.Duration.Text, StringComparison.Ordinal) || text.Contains(screening.Duration.RetryText, StringComparison.Ordinal))
+        {
+            return DurationId;
+        }
+
+        return screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
+    }
+
+    /// <summary>
+    /// Starting from the turn that asked the first question, answers until no question is asked;
+    /// returns the ids asked, in order, and the replies of the last turn.
+    /// </summary>
+    public static async Task<(List<string> Asked, List<IActivity> Replies)> AnswerAsync(BotHarness harness, List<IActivity> replies, Func<string, string> answerFor)
+    {
+        var asked = new List<string>();
+        while (QuestionAsked(harness, replies) is { } id)
+        {
+            asked.Add(id);
+            if (asked.Count > 40)
+            {
+                throw new InvalidOperationException("The screening does not end: " + string.Join(", ", asked));
+            }
+
+            replies = await harness.SayAsync(answerFor(id));
+        }
+
+        return (asked, replies);
+    }
+
+    /// <summary>"no" to every question and a short duration.</summary>
+    public static string AllClear(string id) => id == DurationId ? "about 3 days" : "no";
+}

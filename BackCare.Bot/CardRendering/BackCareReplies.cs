@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using BackCare.Bot.Content;
+using BackCare.Bot.DialogEngine.Choices;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.CardRendering;
+
+/// <summary>
+/// Builds the bot's messages from the knowledge and the card templates: an Adaptive Card where the
+/// channel shows them, the same content as text with suggested actions where it does not.
+/// </summary>
+public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
+{
+    /// <summary>The walkthrough's button actions; a step card's submit data carries one as "action".</summary>
+    public const string ActionNext = "next";
+    public const string ActionBack = "back";
+    public const string ActionHurts = "hurts";
+    public const string ActionStop = "stop";
+
+    public KnowledgeBase Knowledge { get; } = knowledge;
+
+    public BotMessages Messages => Knowledge.Messages;
+
+    public static bool ShowsCards(ITurnContext turnContext) => ChannelCapabilities.SupportsAdaptiveCards(turnContext.Activity.ChannelId);
+
+    public IMessageActivity Text(string text) => MessageFactory.Text(text);
+
+    public IMessageActivity Format(string format, params object[] values) =>
+        MessageFactory.Text(string.Format(CultureInfo.InvariantCulture, format, values));
+
+    public IMessageActivity Step(ITurnContext turnContext, Technique technique, int index)
+    {
+        var step = technique.Steps[index];
+        var isLast = index == technique.Steps.Count - 1;
+        var nextTitle = isLast ? "Finish" : "Next";
+        if (ShowsCards(turnContext))
+        {
+            var data = new JObject
+            {
+                ["techniqueId"] = technique.Id,
+                ["techniqueName"] = technique.Name,
+                ["title"] = step.Title,
+                ["stepNumber"] = index + 1,
+                ["stepCount"] = technique.Steps.Count,
+                ["stepIndex"] = index,
+                ["text"] = step.Text,
+                ["hold"] = step.Hold?.ToString(),
+                ["hasBack"] = index > 0,
+                ["nextTitle"] = nextTitle,
+            };
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Step, data));
+        }
+
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{technique.Name}: step {index + 1} of {technique.Steps.Count}, {step.Title}\n\n{step.Text}");
+        if (step.Hold is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\nHold for {step.Hold}.");
+        }
+
+        string[] buttons = index > 0 ? ["Back", nextTitle, "This hurts", "Stop"] : [nextTitle, "This hurts", "Stop"];
+        return MessageFactory.SuggestedActions(buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList(), text.ToString(), null, null);
+    }
+
+    public IMessageActivity Urgent(ITurnContext turnContext)
+    {
+        var text = Knowledge.Screening.Outcomes.Emergency;
+        if (ShowsCards(turnContext))
+        {
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Urgent, new JObject { ["text"] = text }));
+        }
+
+        return MessageFactory.Text(text + "\n\n" + Messages.NoTechniqueAfterEmergency);
+    }
+
+    public IMessageActivity Tips(ITurnContext turnContext)
+    {
+        if (ShowsCards(turnContext))
+        {
+            var data = new JObject
+            {
+                ["intro"] = Messages.TipsIntro,
+                ["tellMeMore"] = Messages.TellMeMore,
+                ["tips"] = new JArray(Knowledge.Tips.Select(t => new JObject { ["id"] = t.Id, ["title"] = t.Title, ["summary"] = t.Summary })),
+            };
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Tips, data));
+        }
+
+        var text = new StringBuilder(Messages.TipsIntro);
+        foreach (var tip in Knowledge.Tips)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n\n- {tip.Title}: {tip.Summary}");
+        }
+
+        return MessageFactory.Text(text.ToString());
+    }
+
+    public IMessageActivity TipDetail(Tip tip) => MessageFactory.Text($"{tip.Title}: {tip.More}");
+
+    public IMessageActivity Answer(ITurnContext turnContext, Answer answer)
+    {
+        if (ShowsCards(turnContext))
+        {
+            var data = new JObject
+            {
+                ["id"] = answer.Id,
+                ["question"] = answer.Question,
+                ["text"] = answer.Text,
+                ["hasMore"] = !string.IsNullOrWhiteSpace(answer.More),
+                ["tellMeMore"] = Messages.TellMeMore,
+            };
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Answer, data));
+        }
+
+        return string.IsNullOrWhiteSpace(answer.More)
+            ? MessageFactory.Text(answer.Text)
+            : MessageFactory.SuggestedActions([new CardAction(ActionTypes.ImBack, Messages.TellMeMore, value: Messages.TellMeMore)], answer.Text, null, null);
+    }
+
+    /// <summary>The technique picker: a card with each allowed technique on card channels, else the prompt text alone.</summary>
+    public Activity TechniqueChoicePrompt(ITurnContext turnContext, IReadOnlyList<Technique> techniques)
+    {
+        if (!ShowsCards(turnContext))
+        {
+            return (Activity)MessageFactory.Text(Messages.ChooseTechniquePrompt);
+        }
+
+        var data = new JObject
+        {
+            ["prompt"] = Messages.ChooseTechniquePrompt,
+            ["techniques"] = new JArray(techniques.Select(t => new JObject { ["name"] = t.Name, ["summary"] = t.Summary, ["whereAndWhen"] = t.WhereAndWhen })),
+        };
+        var message = (Activity)MessageFactory.Attachment(cards.Render(CardCatalog.Techniques, data));
+        return message;
+    }
+
+    /// <summary>The short title a routing id is shown with in "did you mean" buttons.</summary>
+    public string TitleOf(string intent) =>
+        Knowledge.FindAnswer(intent)?.Question
+        ?? Knowledge.FindTip(intent)?.Title
+        ?? Knowledge.FindTechnique(intent)?.Name
+        ?? intent;
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using BackCare.Bot.CardRendering;
+using BackCare.Bot.Content;
+using BackCare.Bot.DialogEngine;
+using BackCare.Bot.DialogEngine.Choices;
+using BackCare.Bot.Hosting;
+using BackCare.Bot.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace BackCare.Bot.Dialogs;
+
+/// <summary>
+/// From "I want to try something" to the end of a walkthrough: screening (unless a recent outcome is
+/// remembered), what the outcome allows and why some techniques are left out, the choice of technique,
+/// the walkthrough, then how it went.
+/// </summary>
+public sealed class TechniqueDialog : ComponentDialog
+{
+    public const string DialogId = "technique";
+
+    private const string FlowId = "techniqueFlow";
+    private const string ChoosePromptId = "chooseTechnique";
+    private const string FeedbackPromptId = "feedback";
+
+    private readonly BackCareReplies _replies;
+    private readonly BackCareState _state;
+    private readonly TimeProvider _time;
+    private readonly BackCareOptions _options;
+
+    public TechniqueDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options, ScreeningDialog screening, WalkthroughDialog walkthrough)
+        : base(DialogId)
+    {
+        _replies = replies;
+        _state = state;
+        _time = time;
+        _options = options.Value;
+
+        AddDialog(new WaterfallDialog(FlowId, [ScreenAsync, ChooseAsync, WalkThroughAsync, AskFeedbackAsync, AnswerFeedbackAsync]));
+        AddDialog(screening);
+        AddDialog(walkthrough);
+        AddDialog(new ChoicePrompt(ChoosePromptId));
+        AddDialog(new ChoicePrompt(FeedbackPromptId));
+        InitialDialogId = FlowId;
+    }
+
+    private BotMessages Messages => _replies.Messages;
+
+    /// <summary>Whether <paramref name="record"/> is recent enough to skip the questions.</summary>
+    public static bool IsCurrent(ScreeningRecord? record, DateTimeOffset now, double validHours) =>
+        record is not null && now - record.CompletedAt < TimeSpan.FromHours(validHours);
+
+    /// <summary>The techniques a screening outcome leaves out, each with the reason to tell the user.</summary>
+    public static Dictionary<string, string> LeftOut(KnowledgeBase knowledge, ScreeningRecord record)
+    {
+        var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var caution in knowledge.Screening.Questions.Where(q => record.CautionIds.Contains(q.Id)))
+        {
+            foreach (var technique in knowledge.Techniques.Where(t => t.Tags.Intersect(caution.ExcludesTags).Any()))
+            {
+                leftOut.TryAdd(technique.Id, caution.Reason ?? string.Empty);
+            }
+        }
+
+        return leftOut;
+    }
+
+    private async Task<DialogTurnResult> ScreenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = StateValue.To<TechniqueRequest>(step.Options) ?? new TechniqueRequest();
+        step.Values["techniqueId"] = request.TechniqueId;
+
+        var conversation = await _state.GetConversationAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var profile = await _state.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (!request.Rescreen && conversation.EmergencyReported)
+        {
+            await step.Context.SendActivityAsync(_replies.Urgent(step.Context), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _time.GetUtcNow();
+        if (!request.Rescreen && IsCurrent(profile.Screening, now, _options.ScreeningValidHours))
+        {
+            var age = now - profile.Screening!.CompletedAt;
+            await step.Context.SendActivityAsync(_replies.Format(Messages.ScreeningRemembered, DescribeAge(age)), cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(profile.Screening, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.BeginDialogAsync(ScreeningDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var record = StateValue.To<ScreeningRecord>(step.Result);
+        switch (record?.Outcome)
+        {
+            case null:
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case ScreeningOutcome.Emergency:
+                // The screening already showed the emergency card; nothing else is offered.
+                if (step.Reason == DialogReason.NextCalled)
+                {
+                    await step.Context.SendActivityAsync(_replies.Urgent(step.Context), cancellationToken).ConfigureAwait(false);
+                }
+
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            case ScreeningOutcome.SeeDoctorFirst:
+                await step.Context.SendActivityAsync(_replies.Text(Messages.NoTechniqueSeeDoctor), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var leftOut = LeftOut(_replies.Knowledge, record);
+        var allowed = _replies.Knowledge.Techniques.Where(t => !leftOut.ContainsKey(t.Id)).ToList();
+        if (leftOut.Count > 0)
+        {
+            await step.Context.SendActivityAsync(_replies.Text(DescribeLeftOut(leftOut)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var requested = step.Values.GetValue<string>("techniqueId");
+        if (requested is not null && allowed.Any(t => t.Id == requested))
+        {
+            return await step.NextAsync(requested, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (allowed.Count == 0)
+        {
+            await step.Context.SendActivityAsync(_replies.Text(Messages.NoTechniqueSeeDoctor), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(ChoosePromptId, new PromptOptions
+        {
+            Prompt = _replies.TechniqueChoicePrompt(step.Context, allowed),
+            RetryPrompt = (Activity)_replies.Text(Messages.ChooseTechniquePrompt),
+            Choices = allowed.Select(t => new Choice(t.Name) { Synonyms = [t.Id] }).ToList(),
+            Style = BackCareReplies.ShowsCards(step.Context) ? ListStyle.None : ListStyle.Auto,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> WalkThroughAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var techniqueId = step.Result switch
+        {
+            string id => id,
+            FoundChoice choice => _replies.Knowledge.Techniques.FirstOrDefault(t => t.Name == choice.Value)?.Id,
+            _ => null,
+        };
+
+        if (techniqueId is null)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.BeginDialogAsync(WalkthroughDialog.DialogId, techniqueId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (StateValue.To<WalkthroughResult?>(step.Result) != WalkthroughResult.Completed)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(FeedbackPromptId, new PromptOptions
+        {
+            Prompt = (Activity)_replies.Text(Messages.FinishedPrompt),
+            Choices = ChoiceFactory.ToChoices([Messages.FeltBetter, Messages.FeltSame, Messages.FeltWorse]),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AnswerFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var reply = (step.Result as FoundChoice)?.Index switch
+        {
+            0 => Messages.FeltBetterReply,
+            1 => Messages.FeltSameReply,
+            2 => Messages.FeltWorseReply,
+            _ => null,
+        };
+
+        if (reply is not null)
+        {
+            await step.Context.SendActivityAsync(_replies.Text(reply), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string DescribeLeftOut(Dictionary<string, string> leftOut)
+    {
+        var text = new StringBuilder();
+        foreach (var (id, reason) in leftOut)
+        {
+            var name = _replies.Knowledge.FindTechnique(id)?.Name ?? id;
+            text.Append(CultureInfo.InvariantCulture, $"- Not {name}: {reason}\n\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string DescribeAge(TimeSpan age) => age.TotalHours switch
+    {
+        < 1 => "less than an hour",
+        < 2 => "an hour",
+        var hours => $"{(int)hours} hours",
+    };
+}

@@ -1,0 +1,9 @@
+namespace BackCare.Bot.Dialogs;
+
+/// <summary>How a walkthrough ended.</summary>
+public enum WalkthroughResult
+{
+    Completed,
+    Stopped,
+    Hurt,
+}

@@ -1,0 +1,13 @@
+namespace BackCare.Bot.Hosting;
+
+/// <summary>The "BackCare" section of appsettings.json.</summary>
+public sealed class BackCareOptions
+{
+    public const string Section = "BackCare";
+
+    /// <summary>How long a screening outcome is trusted before the questions are asked again.</summary>
+    public double ScreeningValidHours { get; set; } = 24;
+
+    /// <summary>Longer messages are not read (a clear message says so): nothing the bot does needs more.</summary>
+    public int MaxMessageLength { get; set; } = 2000;
+}

@@ -1,0 +1,23 @@
+using BackCare.Bot.CardRendering;
+using BackCare.Bot.Content;
+using BackCare.Bot.Routing;
+
+namespace BackCare.Bot.Hosting;
+
+/// <summary>
+/// Loads the knowledge, the card templates and the routing data as the host starts, so a broken file
+/// stops the bot at once with the file and field named, instead of failing the first user's turn.
+/// </summary>
+public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDataStartupCheck> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var knowledge = services.GetRequiredService<KnowledgeBase>();
+        services.GetRequiredService<CardCatalog>();
+        services.GetRequiredService<KeywordRouter>();
+        logger.LogInformation("Loaded {Techniques} techniques, {Answers} answers and {Tips} tips", knowledge.Techniques.Count, knowledge.Answers.Count, knowledge.Tips.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,359 @@
+namespace BackCare.Bot.Routing;
+
+/// <summary>
+/// Routes a message to a routing id of DESIGN.md with a 0..1 score, alternatives and a decision (answer,
+/// "did you mean", or honest fallback). It runs on every message, so everything that can be is worked out in
+/// the constructor; <see cref="Route"/> is then a pure function of the text and safe to call from any thread.
+/// </summary>
+/// <remarks>
+/// Order of precedence: an emergency red flag (always "urgent", Answer); then the off-topic rules (another
+/// subject without a back or spine word, or "crack"/"pop" and other everyday-sense words with nothing else about
+/// backs → "none"); then the weighted keywords, phrases and combinations of each entry.
+/// </remarks>
+public sealed class KeywordRouter
+{
+    /// <summary>Where <see cref="LoadDefault"/> looks, relative to the application's base directory.</summary>
+    public static readonly string DefaultRelativePath = Path.Combine("Content", "Data", "routing.json");
+
+    private readonly RoutingModel _model;
+    private readonly TextAnalyzer _analyzer;
+    private readonly UrgentDetector _urgent;
+    private readonly string[] _ids;
+    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeywordHit>> _keywords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeywordHit>> _negatedKeywords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CompiledPhrase>> _phrasesByFirstTerm = new(StringComparer.Ordinal);
+    private readonly List<CompiledCombination> _combinations = [];
+    private readonly HashSet<string> _anchors;
+    private readonly HashSet<string> _ambiguous;
+    private readonly HashSet<string>?[] _requirements;
+    private readonly HashSet<string> _offTopicWords = new(StringComparer.Ordinal);
+    private readonly List<string[]> _offTopicPhrases = [];
+    private readonly int _slotCount;
+    private readonly int _phraseCount;
+
+    public KeywordRouter(RoutingModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _analyzer = new TextAnalyzer(model);
+        _urgent = new UrgentDetector(model.Urgent, _analyzer);
+        _ids = model.Entries.Select(e => e.Id).ToArray();
+        _requirements = new HashSet<string>?[_ids.Length];
+        _titles[RoutingIds.Urgent] = model.Urgent.Title;
+
+        // A slot is one (entry, term) pair: a keyword counts once per entry however often it is typed.
+        var slots = new Dictionary<(int, string), int>();
+        int SlotOf(int entry, string term)
+        {
+            if (!slots.TryGetValue((entry, term), out var slot))
+            {
+                slot = slots.Count;
+                slots[(entry, term)] = slot;
+            }
+
+            return slot;
+        }
+
+        var phraseCount = 0;
+        for (var e = 0; e < model.Entries.Count; e++)
+        {
+            var entry = model.Entries[e];
+            _titles[entry.Id] = entry.Title;
+            if (entry.RequiresAny.Count > 0) _requirements[e] = entry.RequiresAny.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+            foreach (var (word, weight) in entry.Keywords)
+            {
+                var term = SingleTerm(word);
+                Add(_keywords, term, new KeywordHit(e, SlotOf(e, term), weight));
+            }
+
+            foreach (var (word, weight) in entry.NegatedKeywords)
+            {
+                var term = SingleTerm(word);
+                Add(_negatedKeywords, term, new KeywordHit(e, SlotOf(e, term), weight));
+            }
+
+            foreach (var (text, weight) in entry.Phrases)
+            {
+                var terms = _analyzer.Terms(text);
+                if (terms.Length == 0) continue;
+                Add(_phrasesByFirstTerm, terms[0], new CompiledPhrase(e, phraseCount++, terms, weight));
+            }
+
+            foreach (var combination in entry.Combinations)
+            {
+                _combinations.Add(new CompiledCombination(e, combination.Terms.Select(SingleTerm).Distinct().ToArray(), combination.Weight));
+            }
+        }
+
+        _slotCount = slots.Count;
+        _phraseCount = phraseCount;
+        _anchors = model.Anchors.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        _ambiguous = model.AmbiguousWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in model.OffTopic)
+        {
+            var terms = _analyzer.Terms(item);
+            if (terms.Length == 1) _offTopicWords.Add(terms[0]);
+            else if (terms.Length > 1) _offTopicPhrases.Add(terms);
+        }
+
+        _analyzer.SetVocabulary(Vocabulary(model), _urgent.AllPatterns.SelectMany(p => p.Prefixes));
+    }
+
+    /// <summary>Loads Content/Data/routing.json from next to the application (it is copied to the output folder).</summary>
+    public static KeywordRouter LoadDefault() =>
+        new(RoutingModelLoader.Load(Path.Combine(AppContext.BaseDirectory, DefaultRelativePath)));
+
+    /// <summary>The text pipeline this router uses, for tests of normalisation, typos and negation.</summary>
+    internal TextAnalyzer Analyzer => _analyzer;
+
+    /// <summary>The short question shown for an id on a "did you mean" button; null for "none" or an unknown id.</summary>
+    public string? GetTitle(string intent) => _titles.GetValueOrDefault(intent);
+
+    /// <summary>Routes one message. Never throws for any text; null or blank text falls back.</summary>
+    public RoutingResult Route(string? utterance)
+    {
+        var text = utterance ?? "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback);
+        }
+
+        var tokens = _analyzer.Analyze(text);
+        var raw = Score(tokens, out var evidence);
+        var ranked = Enumerable.Range(0, _ids.Length)
+            .Where(i => raw[i] > 0)
+            .OrderByDescending(i => raw[i])
+            .ThenBy(i => i)
+            .ToArray();
+
+        if (_urgent.Detect(tokens) is not null)
+        {
+            // The red flag overrides everything; the topical candidates stay visible in the trace.
+            var alternatives = new List<RoutingAlternative> { new(RoutingIds.Urgent, 1.0) };
+            alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
+            return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer);
+        }
+
+        if (ranked.Length == 0 || IsOffTopic(tokens, evidence))
+        {
+            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback);
+        }
+
+        var top = ranked[0];
+        var score = ScoreOf(top, raw, ranked);
+        var thresholds = _model.Thresholds;
+
+        // Two entries with exactly equal evidence: whichever came first in the file would be a coin toss, so ask.
+        var tied = ranked.Length > 1 && raw[ranked[1]] >= raw[top];
+        if (score >= thresholds.Answer && !tied)
+        {
+            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Answer);
+        }
+
+        if (score >= thresholds.Clarify)
+        {
+            // Offer the candidates close to the best; at least two when a second one matched at all.
+            var close = ranked.Count(i => raw[i] >= _model.Scoring.ClarifyShare * raw[top]);
+            var count = Math.Max(close, Math.Min(2, ranked.Length));
+            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, count), RoutingDecision.Clarify);
+        }
+
+        return new RoutingResult(text, RoutingIds.None, score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Fallback);
+    }
+
+    private List<RoutingAlternative> Alternatives(int[] ranked, double[] raw, int count) =>
+        ranked.Take(Math.Min(count, _model.Scoring.MaxAlternatives))
+            .Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked)))
+            .ToList();
+
+    /// <summary>
+    /// strength × dominance: strength grows with the evidence (1 − e^(−raw/saturation)); dominance is 1 when no
+    /// other entry matched, 0.5 when another matched as strongly and falls towards 0 for a candidate far behind
+    /// the best; with a rival close behind, only strong evidence reaches the answer threshold.
+    /// </summary>
+    private double ScoreOf(int entry, double[] raw, int[] ranked)
+    {
+        var own = raw[entry];
+        if (own <= 0) return 0;
+        var bestOther = ranked.Where(i => i != entry).Select(i => raw[i]).DefaultIfEmpty(0).First();
+        var strength = 1 - Math.Exp(-own / _model.Scoring.Saturation);
+        var dominance = Math.Clamp(0.5 + (0.5 * (own - bestOther) / Math.Max(own, bestOther)), 0, 1);
+        return Math.Round(strength * dominance, 4);
+    }
+
+    private double[] Score(List<Token> tokens, out Evidence evidence)
+    {
+        var raw = new double[_ids.Length];
+        var slots = new double[_slotCount];
+        var slotEntry = new int[_slotCount];
+        var phraseSeen = new bool[_phraseCount];
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+
+        // For the everyday-word rule: per content word (not stop, not everyday-sense, not a number), the entries it
+        // counted for. Settled after the requirements below, since a word counting only for a ruled-out entry is no
+        // evidence of anything.
+        var contentWords = new List<List<int>>();
+        var phraseEvidence = new List<int>();
+        var ambiguousSeen = false;
+        var negatedFactor = _model.Scoring.NegatedKeywordFactor;
+
+        foreach (var token in tokens)
+        {
+            if (token.IsStopWord) continue;
+            var isAmbiguous = _ambiguous.Contains(token.Term) && !token.IsFromPhrase;
+            ambiguousSeen |= isAmbiguous;
+            mentioned.Add(token.Term);
+            if (!token.IsNegated) present.Add(token.Term);
+
+            var entries = isAmbiguous || IsNumber(token.Surface) ? null : new List<int>();
+            if (entries is not null) contentWords.Add(entries);
+
+            if (_keywords.TryGetValue(token.Term, out var hits))
+            {
+                foreach (var hit in hits)
+                {
+                    entries?.Add(hit.Entry);
+                    var weight = token.IsNegated ? hit.Weight * negatedFactor : hit.Weight;
+                    if (weight > slots[hit.Slot])
+                    {
+                        slots[hit.Slot] = weight;
+                        slotEntry[hit.Slot] = hit.Entry;
+                    }
+                }
+            }
+
+            if (token.IsNegated && _negatedKeywords.TryGetValue(token.Term, out var negatedHits))
+            {
+                foreach (var hit in negatedHits)
+                {
+                    entries?.Add(hit.Entry);
+                    if (hit.Weight > slots[hit.Slot])
+                    {
+                        slots[hit.Slot] = hit.Weight;
+                        slotEntry[hit.Slot] = hit.Entry;
+                    }
+                }
+            }
+        }
+
+        for (var s = 0; s < _slotCount; s++) raw[slotEntry[s]] += slots[s];
+
+        var gap = _model.Scoring.PhraseGap;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_phrasesByFirstTerm.TryGetValue(tokens[i].Term, out var phrases)) continue;
+            foreach (var phrase in phrases)
+            {
+                if (phraseSeen[phrase.Id] || !MatchesAt(tokens, i, phrase.Terms, gap)) continue;
+                phraseSeen[phrase.Id] = true;
+                raw[phrase.Entry] += tokens[i].IsNegated ? phrase.Weight * negatedFactor : phrase.Weight;
+                if (phrase.Terms.Any(t => !_ambiguous.Contains(t) && !_analyzer.IsStopWord(t))) phraseEvidence.Add(phrase.Entry);
+            }
+        }
+
+        foreach (var combination in _combinations)
+        {
+            if (combination.Terms.All(present.Contains)) raw[combination.Entry] += combination.Weight;
+        }
+
+        // An entry whose subject is not mentioned at all does not count, whatever else matched.
+        for (var e = 0; e < raw.Length; e++)
+        {
+            if (_requirements[e] is { } required && !required.Overlaps(mentioned)) raw[e] = 0;
+        }
+
+        var corroborated = phraseEvidence.Any(e => raw[e] > 0) || contentWords.Any(w => w.Any(e => raw[e] > 0));
+        var otherContent = contentWords.Any(w => !w.Any(e => raw[e] > 0));
+        evidence = new Evidence(ambiguousSeen, corroborated, otherContent);
+        return raw;
+    }
+
+    /// <summary>
+    /// Another subject's words with no back or spine word ("crack the code", "pop music", "back up my files"), or
+    /// everyday-sense words whose only company is words the routing data does not know ("crack a cold one",
+    /// "stretch limo") — the bot is about backs, but "crack" alone never makes a question about something else on-topic.
+    /// A bare "crack?" has no such company and is left to the scores (a "did you mean").
+    /// </summary>
+    private bool IsOffTopic(List<Token> tokens, Evidence evidence)
+    {
+        var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
+        if (anchored) return false;
+
+        var offTopic = tokens.Any(t => _offTopicWords.Contains(t.Term))
+            || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1)));
+        if (offTopic) return true;
+
+        return evidence.AmbiguousSeen && !evidence.Corroborated && evidence.OtherContent;
+    }
+
+    /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
+    private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)
+    {
+        if (tokens[start].Term != terms[0]) return false;
+        var position = start;
+        for (var k = 1; k < terms.Length; k++)
+        {
+            var found = -1;
+            for (var j = position + 1; j <= position + 1 + gap && j < tokens.Count; j++)
+            {
+                if (tokens[j].Sentence != tokens[start].Sentence) break;
+                if (tokens[j].Term == terms[k])
+                {
+                    found = j;
+                    break;
+                }
+            }
+
+            if (found < 0) return false;
+            position = found;
+        }
+
+        return true;
+    }
+
+    private static bool IsNumber(string surface) => surface.All(char.IsDigit);
+
+    private string SingleTerm(string word)
+    {
+        var terms = _analyzer.Terms(word);
+        return terms.Length == 1
+            ? terms[0]
+            : throw new RoutingModelException(_model.SourcePath, $"\"{word}\"", "expected a single word here (use phrases for several words)");
+    }
+
+    private IEnumerable<string> Vocabulary(RoutingModel model)
+    {
+        var texts = model.Entries.SelectMany(e => e.Keywords.Keys.Concat(e.NegatedKeywords.Keys).Concat(e.Phrases.Keys)
+                .Concat(e.Combinations.SelectMany(c => c.Terms)))
+            .Concat(model.Synonyms.Keys)
+            .Concat(model.Synonyms.Values.SelectMany(v => v))
+            .Concat(model.Anchors)
+            .Concat(model.AmbiguousWords)
+            .Concat(model.Entries.SelectMany(e => e.RequiresAny))
+            .Concat(model.OffTopic);
+        return texts.SelectMany(_analyzer.SurfacesOf)
+            .Concat(_urgent.AllPatterns.SelectMany(p => p.Words))
+            .Where(w => !IsNumber(w));
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        list.Add(value);
+    }
+
+    private sealed record KeywordHit(int Entry, int Slot, double Weight);
+
+    private sealed record CompiledPhrase(int Entry, int Id, string[] Terms, double Weight);
+
+    private sealed record CompiledCombination(int Entry, string[] Terms, double Weight);
+
+    private sealed record Evidence(bool AmbiguousSeen, bool Corroborated, bool OtherContent);
+}

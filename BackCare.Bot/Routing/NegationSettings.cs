@@ -1,0 +1,20 @@
+namespace BackCare.Bot.Routing;
+
+/// <summary>
+/// When a word counts as denied: a cue ("no", "not", "never", "without") within <see cref="Window"/> words
+/// before it, in the same clause (commas, full stops and <see cref="ScopeBreakers"/> such as "but" end a clause).
+/// </summary>
+public sealed class NegationSettings
+{
+    public required IReadOnlyList<string> Cues { get; init; }
+
+    /// <summary>Words after which "not" describes an inability, not a denial: "can not feel my legs" is a symptom.</summary>
+    public IReadOnlyList<string> NotACueAfter { get; init; } = [];
+
+    /// <summary>Words before which a cue names a loss, not a denial: "no control of my bladder", "no feeling in my legs".</summary>
+    public IReadOnlyList<string> NotACueBefore { get; init; } = [];
+
+    public IReadOnlyList<string> ScopeBreakers { get; init; } = [];
+
+    public required int Window { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace BackCare.Bot.Routing;
+
+/// <summary>
+/// Typo tolerance: an unknown word of <see cref="MinLength"/>+ letters is read as the known word it is within
+/// <see cref="MaxEdits"/> edits of (<see cref="MaxEditsLong"/> from <see cref="LongWordLength"/> letters).
+/// Short words are left alone: "bak" or "pian" are too close to too many words to guess safely.
+/// </summary>
+public sealed class TypoSettings
+{
+    public required int MinLength { get; init; }
+
+    public required int MaxEdits { get; init; }
+
+    public required int LongWordLength { get; init; }
+
+    public required int MaxEditsLong { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace BackCare.Bot.State;
+
+/// <summary>Per-conversation memory outside the dialog stack (in ConversationState).</summary>
+public sealed class ConversationData
+{
+    /// <summary>The last answer shown, so that a typed "tell me more" knows what it is about.</summary>
+    public string? LastAnswerId { get; set; }
+
+    /// <summary>The intents just offered as "did you mean …?"; the next message may pick one. Cleared after it.</summary>
+    public List<string> PendingClarification { get; set; } = [];
+
+    /// <summary>Set when an emergency red flag was reported in this conversation; cleared by re-screening.</summary>
+    public bool EmergencyReported { get; set; }
+}
