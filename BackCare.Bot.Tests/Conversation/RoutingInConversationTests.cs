@@ -111,6 +111,35 @@ public sealed class RoutingInConversationTests
     }
 
     [Fact]
+    public async Task An_unclear_question_gets_did_you_mean_and_the_pick_is_answered()
+    {
+        await using var bot = new BotHarness(channelId: "emulator");
+
+        var replies = await bot.SayAsync("is it harmful to crack my back");
+
+        var offer = Replies.Last(replies);
+        var titles = Replies.Buttons(offer).Select(b => b.Title).ToList();
+        Assert.True(titles.Count >= 3, string.Join(", ", titles));
+        Assert.Equal(bot.Messages.ClarifyNeither, titles[^1]);
+        var picked = bot.Knowledge.Answers.Single(a => a.Question == titles[0]);
+
+        var answer = await bot.ClickAsync(offer, titles[0]);
+
+        Assert.Contains(picked.Text, Replies.AllText(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Neither_after_did_you_mean_gets_the_honest_fallback()
+    {
+        await using var bot = new BotHarness(channelId: "emulator");
+        var offer = Replies.Last(await bot.SayAsync("is it harmful to crack my back"));
+
+        var replies = await bot.ClickAsync(offer, bot.Messages.ClarifyNeither);
+
+        Assert.Contains(bot.Messages.Fallback, Replies.AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tip_asked_for_by_words_is_shown()
     {
         await using var bot = new BotHarness();
