@@ -15,14 +15,8 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
 {
     public const string SubmitNumberKey = "number";
 
-    protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
-    {
-        var prompt = PromptFor(options, isRetry);
-        if (prompt is not null)
-        {
-            await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default) =>
+        SendPromptAsync(turnContext, options, isRetry, cancellationToken);
 
     protected override Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken = default)
     {

@@ -104,6 +104,15 @@ public abstract class Prompt<T> : Dialog
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends the prompt or, on a retry, the retry prompt; for prompts whose question is plain text.</summary>
+    protected static async Task SendPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        if (PromptFor(options, isRetry) is { } prompt)
+        {
+            await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The prompt or, on a retry, the retry prompt when there is one.</summary>
     protected static Activity? PromptFor(PromptOptions options, bool isRetry) =>
         isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;

@@ -7,14 +7,8 @@ public sealed class TextPrompt(string dialogId, PromptValidator<string>? validat
 {
     public const string SubmitTextKey = "text";
 
-    protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
-    {
-        var prompt = PromptFor(options, isRetry);
-        if (prompt is not null)
-        {
-            await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default) =>
+        SendPromptAsync(turnContext, options, isRetry, cancellationToken);
 
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken = default)
     {
