@@ -78,6 +78,12 @@ public sealed record BotMessages
     /// <summary>A message too long to read ({0}: the limit in characters).</summary>
     public required string TooLong { get; init; }
 
+    /// <summary>Two messages of one conversation were handled at once and this one's changes could not be saved.</summary>
+    public required string ConcurrentUpdate { get; init; }
+
+    /// <summary>The bot's memory (state storage) could not be reached this turn.</summary>
+    public required string StorageUnavailable { get; init; }
+
     public required string TipsIntro { get; init; }
 
     public required string TellMeMore { get; init; }

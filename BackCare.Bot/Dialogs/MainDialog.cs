@@ -136,7 +136,8 @@ public sealed class MainDialog : ComponentDialog
         }
 
         // After an emergency answer nothing else is offered until the user re-screens (or deletes their data).
-        if (conversation.EmergencyReported && innerDc.ActiveDialog?.Id != TechniqueDialog.DialogId)
+        // Only the answers of a re-screening in progress get past it.
+        if (conversation.EmergencyReported && (innerDc.ActiveDialog?.Id != TechniqueDialog.DialogId || MenuCommands.Contains(text)))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await context.SendActivityAsync(_replies.Urgent(context), cancellationToken).ConfigureAwait(false);
@@ -208,8 +209,8 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult?> HandleSubmitAsync(DialogContext innerDc, ConversationData conversation, JObject submit, List<string> pending, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
-        var action = submit.Value<string>("action");
-        var id = submit.Value<string>("id");
+        var action = SubmitData.StringOf(submit, "action");
+        var id = SubmitData.StringOf(submit, "id");
         switch (action)
         {
             case "tip" when id is not null && _replies.Knowledge.FindTip(id) is { } tip:
@@ -222,7 +223,7 @@ public sealed class MainDialog : ComponentDialog
                 return await RescreenAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
-        if (pending.Count > 0 && submit.Value<string>(ChoiceFactory.SubmitChoiceKey) is { } choice && PickFromClarification(choice, pending) is { } picked)
+        if (pending.Count > 0 && SubmitData.StringOf(submit, ChoiceFactory.SubmitChoiceKey) is { } choice && PickFromClarification(choice, pending) is { } picked)
         {
             return await RespondToIntentAsync(innerDc, conversation, picked, cancellationToken).ConfigureAwait(false);
         }

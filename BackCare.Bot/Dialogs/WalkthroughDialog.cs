@@ -127,7 +127,7 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
 
     /// <summary>The "action" of a step card's submit data, if the message is one.</summary>
     public static string? SubmittedAction(IActivity activity) =>
-        activity is IMessageActivity { Value: JObject data } && data.Value<string>("action") is { } action && action is
+        activity is IMessageActivity { Value: JObject data } && SubmitData.StringOf(data, "action") is { } action && action is
             BackCareReplies.ActionNext or BackCareReplies.ActionBack or BackCareReplies.ActionHurts or BackCareReplies.ActionStop
             ? action
             : null;
@@ -137,7 +137,7 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
         if (string.IsNullOrWhiteSpace(activity.Text) && SubmittedAction(activity) is { } submitted)
         {
             var data = (JObject)activity.Value;
-            var sameCard = data.Value<string>("technique") == techniqueId && StateValue.To<int?>(data["step"]) == step;
+            var sameCard = SubmitData.StringOf(data, "technique") == techniqueId && data["step"] is JValue { Type: JTokenType.Integer } submittedStep && (long)submittedStep == step;
             return (submitted, sameCard);
         }
 

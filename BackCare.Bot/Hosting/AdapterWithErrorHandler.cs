@@ -1,3 +1,5 @@
+using BackCare.Bot.Content;
+using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
@@ -14,11 +16,28 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 {
     public const string ErrorMessage = "Sorry, something went wrong on my side. Say \"menu\" to start again.";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, KnowledgeBase knowledge)
         : base(auth, logger)
     {
+        Use(turnLock);
+
         OnTurnError = async (turnContext, exception) =>
         {
+            // The state is fine in these two cases (another turn's save stands; the storage is down):
+            // say what happened plainly and leave the state alone.
+            var plainly = exception switch
+            {
+                StateConflictException => knowledge.Messages.ConcurrentUpdate,
+                StorageUnavailableException => knowledge.Messages.StorageUnavailable,
+                _ => null,
+            };
+            if (plainly is not null)
+            {
+                logger.LogWarning(exception, "Turn of conversation {ConversationId} not saved", turnContext.Activity.Conversation?.Id);
+                await TrySendAsync(turnContext, plainly, logger).ConfigureAwait(false);
+                return;
+            }
+
             logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
 
             try
@@ -41,5 +60,17 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(stateError, "Could not clear the conversation state after an error");
             }
         };
+    }
+
+    private static async Task TrySendAsync(ITurnContext turnContext, string text, ILogger logger)
+    {
+        try
+        {
+            await turnContext.SendActivityAsync(text).ConfigureAwait(false);
+        }
+        catch (Exception sendError)
+        {
+            logger.LogError(sendError, "Could not tell the user about the error");
+        }
     }
 }

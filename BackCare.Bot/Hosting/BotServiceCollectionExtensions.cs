@@ -24,8 +24,11 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<BackCareOptions>().BindConfiguration(BackCareOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        // State goes through GuardedStateStorage: ETag-checked saves, and storage failures the error handler can name.
+        services.AddSingleton<GuardedStateStorage>();
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<GuardedStateStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<GuardedStateStorage>()));
+        services.AddSingleton<ConversationTurnLock>();
         services.AddSingleton<BackCareState>();
 
         // Knowledge, cards and routing data are read and validated once, at start-up: a broken file stops the bot with the file named.

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using BackCare.Bot.Content;
+using BackCare.Bot.Tests.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Reliability;
+
+/// <summary>Messages arriving together, instances sharing a storage, and a storage that goes away.</summary>
+public sealed class ConcurrencyAndFaultTests
+{
+    [Fact]
+    public async Task Two_answers_arriving_together_are_both_counted()
+    {
+        var storage = new ControllableStorage(new MemoryStorage());
+        using var factory = Host(storage);
+        using var client = factory.CreateClient();
+        var questions = Questions(factory);
+        var conversation = Guid.NewGuid().ToString();
+        await SayAsync(client, "my back is stiff", conversation);
+
+        // Each turn now holds what it read for a while: without per-conversation ordering both would read question 1.
+        storage.ReadDelay = TimeSpan.FromMilliseconds(150);
+        var both = await Task.WhenAll(SayAsync(client, "no", conversation), SayAsync(client, "no", conversation));
+        storage.ReadDelay = TimeSpan.Zero;
+
+        var asked = both.SelectMany(r => r).ToList();
+        Assert.Contains(asked, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(asked, text => text.Contains(questions[2].Text, StringComparison.Ordinal));
+        var next = await SayAsync(client, "no", conversation);
+        Assert.Contains(next, text => text.Contains(questions[3].Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_instances_saving_one_conversation_at_once_lose_nothing_silently()
+    {
+        var shared = new MemoryStorage();
+        var slow = new ControllableStorage(shared);
+        using var first = Host(slow);
+        using var second = Host(new ControllableStorage(shared));
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+        var questions = Questions(first);
+        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        var conversation = Guid.NewGuid().ToString();
+        await SayAsync(firstClient, "my back is stiff", conversation);
+
+        // The first instance reads question 1 and holds it; the second answers question 1 and saves meanwhile.
+        slow.ReadDelay = TimeSpan.FromMilliseconds(400);
+        var late = SayAsync(firstClient, "no", conversation);
+        await Task.Delay(100);
+        var onTime = await SayAsync(secondClient, "no", conversation);
+        var lateReplies = await late;
+        slow.ReadDelay = TimeSpan.Zero;
+
+        Assert.Contains(onTime, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+        // Its replies went out before the save was refused; the last one says plainly to send the message again.
+        Assert.Equal(messages.ConcurrentUpdate, lateReplies[^1]);
+
+        // The saved state is the second instance's: one answer counted, and the conversation carries on from it.
+        var next = await SayAsync(secondClient, "no", conversation);
+        Assert.Contains(next, text => text.Contains(questions[2].Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_storage_outage_gets_an_apology_keeps_the_process_healthy_and_the_next_turn_after_recovery_works()
+    {
+        var storage = new ControllableStorage(new MemoryStorage());
+        using var factory = Host(storage);
+        using var client = factory.CreateClient();
+        var questions = Questions(factory);
+        var messages = factory.Services.GetRequiredService<KnowledgeBase>().Messages;
+        var conversation = Guid.NewGuid().ToString();
+        await SayAsync(client, "my back is stiff", conversation);
+
+        storage.Failing = true;
+        var during = await SayAsync(client, "no", conversation);
+        var stillFailing = await SayAsync(client, "no", conversation);
+        using var health = await client.GetAsync("/healthz");
+        storage.Failing = false;
+        var after = await SayAsync(client, "no", conversation);
+
+        Assert.Equal([messages.StorageUnavailable], during);
+        Assert.Equal([messages.StorageUnavailable], stillFailing);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains(after, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+    }
+
+    private static WebApplicationFactory<Program> Host(IStorage storage) =>
+        new BotApplicationFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(storage)));
+
+    private static IReadOnlyList<ScreeningQuestion> Questions(WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<KnowledgeBase>().Screening.Questions;
+
+    private static async Task<List<string>> SayAsync(HttpClient client, string text, string conversationId)
+    {
+        var activity = MessagesEndpointTests.Activity("message", text, conversationId);
+        using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return body["activities"]!.Where(a => (string?)a["type"] == "message")
+            .Select(a => a["text"]?.ToString() ?? a["attachments"]?.ToString() ?? string.Empty)
+            .ToList();
+    }
+}

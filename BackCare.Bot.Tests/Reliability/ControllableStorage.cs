@@ -1,0 +1,44 @@
+using Microsoft.Bot.Builder;
+
+namespace BackCare.Bot.Tests.Reliability;
+
+/// <summary>A MemoryStorage (or any storage) that a test can make slow to read or make fail, to play faults and races.</summary>
+public sealed class ControllableStorage(IStorage inner) : IStorage
+{
+    /// <summary>Held after the inner read returned: the caller keeps what it read while others move on.</summary>
+    public TimeSpan ReadDelay { get; set; }
+
+    public bool Failing { get; set; }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        var items = await inner.ReadAsync(keys, cancellationToken);
+        if (ReadDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ReadDelay, cancellationToken);
+        }
+
+        return items;
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        return inner.WriteAsync(changes, cancellationToken);
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        return inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    private void ThrowIfFailing()
+    {
+        if (Failing)
+        {
+            throw new IOException("Simulated storage outage: connection refused");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace BackCare.Bot.State;
+
+/// <summary>Another turn (on this or another instance) saved the same state since this turn read it.</summary>
+public sealed class StateConflictException(string key, Exception inner)
+    : Exception($"The state '{key}' was changed by another turn since it was read.", inner);

@@ -1,0 +1,13 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+
+namespace BackCare.Bot.State;
+
+/// <summary>How <see cref="GuardedStateStorage"/> stores a BotState dictionary: with an ETag the storage checks.</summary>
+public sealed class StateEnvelope : IStoreItem
+{
+    [JsonProperty("eTag")]
+    public string? ETag { get; set; }
+
+    public IDictionary<string, object>? State { get; set; }
+}
