@@ -67,6 +67,27 @@ public sealed class ConcurrencyAndFaultTests
     }
 
     [Fact]
+    public async Task A_re_delivered_activity_is_not_processed_twice()
+    {
+        using var factory = Host(new MemoryStorage());
+        using var client = factory.CreateClient();
+        var conversation = Guid.NewGuid().ToString();
+        var join = MessagesEndpointTests.Activity("conversationUpdate", null, conversation);
+        join["membersAdded"] = new JArray(new JObject { ["id"] = "user-1" });
+        var answer = MessagesEndpointTests.Activity("message", "my back is stiff", conversation);
+
+        var welcome = await PostAsync(client, join);
+        var welcomeAgain = await PostAsync(client, join);
+        var first = await PostAsync(client, answer);
+        var again = await PostAsync(client, answer);
+
+        Assert.NotEmpty(welcome);
+        Assert.Empty(welcomeAgain);
+        Assert.NotEmpty(first);
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public async Task A_storage_outage_gets_an_apology_keeps_the_process_healthy_and_the_next_turn_after_recovery_works()
     {
         var storage = new ControllableStorage(new MemoryStorage());
@@ -96,9 +117,11 @@ public sealed class ConcurrencyAndFaultTests
     private static IReadOnlyList<ScreeningQuestion> Questions(WebApplicationFactory<Program> factory) =>
         factory.Services.GetRequiredService<KnowledgeBase>().Screening.Questions;
 
-    private static async Task<List<string>> SayAsync(HttpClient client, string text, string conversationId)
+    private static Task<List<string>> SayAsync(HttpClient client, string text, string conversationId) =>
+        PostAsync(client, MessagesEndpointTests.Activity("message", text, conversationId));
+
+    private static async Task<List<string>> PostAsync(HttpClient client, JObject activity)
     {
-        var activity = MessagesEndpointTests.Activity("message", text, conversationId);
         using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());

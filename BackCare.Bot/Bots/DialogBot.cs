@@ -21,6 +21,12 @@ public class DialogBot<T> : ActivityHandler
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // Teams re-sends an activity it got no 200 for within 15 s: what already ran is not run (or welcomed) again.
+        if (await State.DialogState.HasAlreadyRunAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // Saved only when the turn succeeded; on failure the adapter's error handler clears it instead.

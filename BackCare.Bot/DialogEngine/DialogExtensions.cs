@@ -33,6 +33,24 @@ public static class DialogExtensions
         return result;
     }
 
+    /// <summary>
+    /// Whether this activity's id already ran against the conversation's dialog stack (a channel
+    /// re-delivering it). Lets a bot skip a re-delivered turn entirely, welcome included.
+    /// </summary>
+    public static async Task<bool> HasAlreadyRunAsync(this IStatePropertyAccessor<DialogState> accessor, ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accessor);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var id = turnContext.Activity.Id;
+        if (string.IsNullOrEmpty(id))
+        {
+            return false;
+        }
+
+        var state = await accessor.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+        return state.RecentActivityIds.Contains(id, StringComparer.Ordinal);
+    }
+
     /// <summary>Records the activity's id; true when it had already been recorded.</summary>
     private static bool IsRedelivery(DialogState state, IActivity activity)
     {
