@@ -15,6 +15,7 @@ public sealed class BotMessagesFormatTests
         [nameof(BotMessages.PrivacyNote)] = 1,
         [nameof(BotMessages.ScreeningRemembered)] = 1,
         [nameof(BotMessages.TooLong)] = 1,
+        [nameof(BotMessages.LeftOutLine)] = 2,
     };
 
     public static TheoryData<string> MessageNames() =>

@@ -43,6 +43,9 @@ public sealed record BotMessages
 
     public required string ChooseTechniquePrompt { get; init; }
 
+    /// <summary>One line per technique a caution leaves out: {0} its name, {1} why.</summary>
+    public required string LeftOutLine { get; init; }
+
     /// <summary>When a technique is asked for after an emergency answer.</summary>
     public required string NoTechniqueAfterEmergency { get; init; }
 

@@ -15,6 +15,7 @@ internal static class MessageFormats
             [nameof(BotMessages.PrivacyNote)] = ["how many hours the screening outcome is kept"],
             [nameof(BotMessages.ScreeningRemembered)] = ["how long ago the screening was, e.g. \"3 hours\""],
             [nameof(BotMessages.TooLong)] = ["the message length limit in characters"],
+            [nameof(BotMessages.LeftOutLine)] = ["the technique's name", "why the screening leaves it out"],
         };
 
     /// <summary>The placeholders <paramref name="propertyName"/> must use, none for plain texts.</summary>
