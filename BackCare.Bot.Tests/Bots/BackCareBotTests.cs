@@ -22,9 +22,9 @@ public sealed class BackCareBotTests
     }
 
     [Fact]
-    public async Task Does_not_welcome_when_only_the_bot_joins()
+    public async Task Does_not_welcome_when_only_the_bot_joins_outside_Teams()
     {
-        await using var bot = new BotHarness();
+        await using var bot = new BotHarness(channelId: "emulator");
         var update = bot.Adapter.MakeActivity();
         update.Type = ActivityTypes.ConversationUpdate;
         update.MembersAdded = [update.Recipient];

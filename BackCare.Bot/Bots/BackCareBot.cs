@@ -3,22 +3,41 @@ using BackCare.Bot.DialogEngine;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Bots;
 
-/// <summary>Welcomes people as they join, then hands every message to the main dialog.</summary>
+/// <summary>Welcomes people once as they join or install the bot, then hands every message to the main dialog.</summary>
 public sealed class BackCareBot(BackCareState state, MainDialog dialog, KnowledgeBase knowledge)
     : DialogBot<MainDialog>(state, dialog)
 {
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        var botId = turnContext.Activity.Recipient?.Id;
-        if (!membersAdded.Any(member => member.Id != botId))
+        // A person joining, or, in Teams, the bot itself being added to the user's personal chat (the install;
+        // the SDK's OnMembersAddedAsync is only called when someone other than the bot joins).
+        var activity = turnContext.Activity;
+        var added = activity.MembersAdded ?? [];
+        var personJoined = added.Any(member => member.Id != activity.Recipient?.Id);
+        var botInstalledInTeams = activity.ChannelId == Channels.Msteams && added.Any(member => member.Id == activity.Recipient?.Id);
+        if (personJoined || botInstalledInTeams)
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var conversation = await State.GetConversationAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (conversation.Welcomed)
         {
             return;
         }
 
+        conversation.Welcomed = true;
         await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Messages.Welcome), cancellationToken).ConfigureAwait(false);
 
         // Shows the menu (or, if a dialog is already running, leaves it be).

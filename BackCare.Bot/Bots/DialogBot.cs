@@ -34,6 +34,15 @@ public class DialogBot<T> : ActivityHandler
         await State.UserState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-        Dialog.RunAsync(turnContext, State.DialogState, cancellationToken);
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // "@BackCare is foam rolling better…" in Teams: the mention of the bot is not part of the question.
+        if (turnContext.Activity.Recipient is not null && !string.IsNullOrEmpty(turnContext.Activity.Text))
+        {
+            turnContext.Activity.RemoveRecipientMention();
+            turnContext.Activity.Text = turnContext.Activity.Text?.Trim();
+        }
+
+        return Dialog.RunAsync(turnContext, State.DialogState, cancellationToken);
+    }
 }

@@ -3,6 +3,9 @@ namespace BackCare.Bot.State;
 /// <summary>Per-conversation memory outside the dialog stack (in ConversationState).</summary>
 public sealed class ConversationData
 {
+    /// <summary>Whether the welcome was sent: Teams announces an install both as conversationUpdate and as installationUpdate.</summary>
+    public bool Welcomed { get; set; }
+
     /// <summary>The last answer shown, so that a typed "tell me more" knows what it is about.</summary>
     public string? LastAnswerId { get; set; }
 
