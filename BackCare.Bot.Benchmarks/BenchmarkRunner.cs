@@ -48,12 +48,16 @@ internal static class BenchmarkRunner
 
     /// <summary>
     /// The same registration as the bot (AddBackCareBot), with logging at Warning so that errors still
-    /// show, and an empty configuration: no MicrosoftAppId, so the adapter runs in local mode without auth.
+    /// show, and a nearly empty configuration: no MicrosoftAppId, so the adapter runs in local mode without
+    /// auth, and state in memory, so that the figures measure the bot's turns rather than the disk (and stay
+    /// comparable with those taken before SQLite became the default storage).
     /// </summary>
     private static ServiceProvider BuildServices()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Kind"] = "Memory" })
+            .Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddBackCareBot();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

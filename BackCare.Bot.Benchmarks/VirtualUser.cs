@@ -12,7 +12,7 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
 {
     private const int MaxErrorSamples = 5;
 
-    private readonly string _conversationId = $"bench-conversation-{index}";
+    private readonly string _conversationPrefix = $"bench-conversation-{index}";
     private readonly string _userId = $"bench-user-{index}";
     private long _sequence;
 
@@ -35,14 +35,22 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
     {
         var steps = ConversationScript.Steps;
         var stepIndex = 0;
+        var round = 0;
+        var conversationId = _conversationPrefix;
         while (Stopwatch.GetTimestamp() < stopAt)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (stepIndex == 0)
+            {
+                // The bot welcomes once per conversation, so each round of the script (which begins with the
+                // user joining) is a new conversation of the same, returning user.
+                conversationId = string.Create(CultureInfo.InvariantCulture, $"{_conversationPrefix}-{++round}");
+            }
 
             // A fresh id on every turn: the dialog engine drops an id it has already seen (Teams' re-delivery guard).
             var activityId = string.Create(CultureInfo.InvariantCulture, $"{_userId}-{++_sequence}");
             var step = stepIndex;
-            var result = await driver.RunTurnAsync(_conversationId, _userId, activityId, steps[step], cancellationToken).ConfigureAwait(false);
+            var result = await driver.RunTurnAsync(conversationId, _userId, activityId, steps[step], cancellationToken).ConfigureAwait(false);
             stepIndex = (stepIndex + 1) % steps.Count;
 
             if (result.StartTimestamp < measureFrom)

@@ -20,6 +20,9 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // In-memory state: appsettings.json's SQLite default would leave a database file in the test output.
+        // A test's own settings (below) can still choose another storage.
+        builder.UseSetting("Storage:Kind", "Memory");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

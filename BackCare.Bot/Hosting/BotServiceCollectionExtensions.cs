@@ -4,9 +4,9 @@ using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.Routing;
 using BackCare.Bot.State;
+using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 
 namespace BackCare.Bot.Hosting;
 
@@ -15,15 +15,15 @@ public static class BotServiceCollectionExtensions
     /// <summary>Registers the adapter, state, knowledge, router, dialogs and bot.</summary>
     public static IServiceCollection AddBackCareBot(this IServiceCollection services)
     {
-        // Reads MicrosoftAppType/Id/Password/TenantId from configuration: empty id means local mode
-        // (Emulator, tests, no token checks); a set id makes the SDK validate Bot Connector tokens.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The SDK's configuration-driven authentication (empty MicrosoftAppId: local mode, no token checks;
+        // a set one: Bot Connector tokens validated), with replies that reuse connector clients.
+        services.AddBotFrameworkAuthentication();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
         services.AddOptions<BackCareOptions>().BindConfiguration(BackCareOptions.Section);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddBotStorage();
         // State goes through GuardedStateStorage: ETag-checked saves, and storage failures the error handler can name.
         services.AddSingleton<GuardedStateStorage>();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<GuardedStateStorage>()));

@@ -1,0 +1,29 @@
+namespace BackCare.Bot.LoadTest;
+
+/// <summary>The echo baseline's conversation: join (one welcome), then messages that each come back once.</summary>
+internal sealed class EchoScript : IConversationScript
+{
+    /// <summary>About as many turns as a BackCare conversation, so both open and close conversations as often.</summary>
+    public const int Messages = 24;
+
+    public bool IsFailure(Reply reply) => reply.Text == EchoBot.ErrorMessage;
+
+    public async Task RunAsync(Conversation conversation, int iteration, CancellationToken cancellationToken)
+    {
+        var replies = await conversation.JoinAsync(1, cancellationToken).ConfigureAwait(false);
+        if (replies.Count == 0 || replies[^1].Text != EchoBot.Welcome)
+        {
+            throw new ScriptException("no welcome");
+        }
+
+        for (var i = 1; i <= Messages; i++)
+        {
+            var text = $"message {i} of conversation {iteration}";
+            replies = await conversation.SayAsync(text, 1, cancellationToken).ConfigureAwait(false);
+            if (replies.Count == 0 || replies[^1].Text != EchoBot.EchoOf(text))
+            {
+                throw new ScriptException($"\"{text}\" was not echoed");
+            }
+        }
+    }
+}

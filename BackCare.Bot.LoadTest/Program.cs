@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace BackCare.Bot.LoadTest;
+
+/// <summary>
+/// The entry point. A named class rather than top-level statements: the tests see this assembly's
+/// internals, and a second global Program would clash with the bot's.
+/// </summary>
+internal static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // The same executable is the echo baseline bot, started by the load test as a child process.
+        if (args.Length > 0 && args[0] == EchoBotHost.Command)
+        {
+            await EchoBotHost.RunAsync(args[1..]).ConfigureAwait(false);
+            return 0;
+        }
+
+        // What each part of the reply path costs, in this process: how the reuse was chosen.
+        if (args.Length > 0 && args[0] == ReplyCostProbe.Command)
+        {
+            return await ReplyCostProbe.RunAsync(Console.Out, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // A load generator, not a test: it prints figures and says whether the run was clean.
+        var options = LoadTestOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            var helpAsked = args.Any(arg => arg is "-h" or "--help" or "-?");
+            await (helpAsked ? Console.Out : Console.Error).WriteLineAsync(error).ConfigureAwait(false);
+            return helpAsked ? 0 : 2;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // Stop the users and the child bots cleanly rather than leave the bots running.
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"BackCare.Bot load test: {options.Users} users, {options.Rounds} rounds of {options.Seconds:0.#} s per lane, modes {string.Join(" and ", options.Modes)}{(options.Before ? ", with BackCare-before" : string.Empty)}; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
+
+        try
+        {
+            var report = await new LoadRunner(options, Console.Out).RunAsync(cancellation.Token).ConfigureAwait(false);
+            report.Print(Console.Out);
+            return report.Passed ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Hosting;
+
+/// <summary>
+/// The Bot Connector's side of normal delivery, on a loopback port: it takes the replies a bot POSTs
+/// to {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and keeps them, with the TCP
+/// connection each came on, so a test can tell whether connections were reused.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ReceivedReply> _replies = new();
+    private int _nextId;
+    private int _attempts;
+
+    private FakeConnector(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>The serviceUrl to put in activities, ending with a slash as channels send it.</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public IReadOnlyList<ReceivedReply> Replies => _replies.ToArray();
+
+    /// <summary>Status codes to answer the next POSTs with instead of accepting them (a throttled or failing channel).</summary>
+    public ConcurrentQueue<int> Failures { get; } = new();
+
+    /// <summary>Every POST that arrived, refused ones included.</summary>
+    public int Attempts => _attempts;
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext context, string conversationId, string replyToId) => connector.ReceiveAsync(context, conversationId, replyToId));
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.ReceiveAsync(context, conversationId, null));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpContext context, string conversationId, string? replyToId)
+    {
+        Interlocked.Increment(ref _attempts);
+        if (Failures.TryDequeue(out var status))
+        {
+            return Results.StatusCode(status);
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var activity = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted));
+        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity));
+        return Results.Json(new { id = $"reply-{Interlocked.Increment(ref _nextId)}" });
+    }
+}
