@@ -23,23 +23,21 @@ public sealed class ConnectorRetryHandler(ILogger<ConnectorRetryHandler> logger,
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // The body is read once and replayed: HttpContent cannot be sent twice.
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var contentHeaders = request.Content?.Headers.ToList();
+        // A retry sends the same request again, so its body must be readable twice. The connector client's
+        // JSON bodies are StringContent (a ByteArrayContent) and are; anything else is buffered once here.
+        if (request.Content is { } original and not ByteArrayContent)
+        {
+            var buffered = new ByteArrayContent(await original.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            foreach (var header in original.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            request.Content = buffered;
+        }
 
         for (var attempt = 1; ; attempt++)
         {
-            if (body is not null)
-            {
-                var content = new ByteArrayContent(body);
-                foreach (var header in contentHeaders!)
-                {
-                    content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-
-                request.Content = content;
-            }
-
             HttpResponseMessage? response = null;
             Exception? failure = null;
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
