@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Hosting;
 
@@ -16,10 +17,14 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 {
     public const string ErrorMessage = "Sorry, something went wrong on my side. Say \"menu\" to start again.";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, KnowledgeBase knowledge)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, KnowledgeBase knowledge, IOptions<BackCareOptions> options)
         : base(auth, logger)
     {
         Use(turnLock);
+        if (!string.IsNullOrWhiteSpace(options.Value.TranscriptFolder))
+        {
+            Use(new TranscriptLoggerMiddleware(new FileTranscriptLogger(Path.GetFullPath(options.Value.TranscriptFolder), unitTestMode: false)));
+        }
 
         OnTurnError = async (turnContext, exception) =>
         {

@@ -10,4 +10,11 @@ public sealed class BackCareOptions
 
     /// <summary>Longer messages are not read (a clear message says so): nothing the bot does needs more.</summary>
     public int MaxMessageLength { get; set; } = 2000;
+
+    /// <summary>
+    /// Where to write each conversation's transcript (the SDK's FileTranscriptLogger: a JSON array of
+    /// activities per conversation, which the Emulator opens). Empty, the default, writes none: transcripts
+    /// hold what users said about their health.
+    /// </summary>
+    public string? TranscriptFolder { get; set; }
 }
