@@ -16,6 +16,7 @@ public sealed class BotMessagesFormatTests
         [nameof(BotMessages.ScreeningRemembered)] = 1,
         [nameof(BotMessages.TooLong)] = 1,
         [nameof(BotMessages.LeftOutLine)] = 2,
+        [nameof(BotMessages.ReminderConfirm)] = 4,
     };
 
     public static TheoryData<string> MessageNames() =>

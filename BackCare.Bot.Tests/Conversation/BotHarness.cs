@@ -1,5 +1,6 @@
 using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -24,14 +25,6 @@ public sealed class BotHarness : IAsyncDisposable
         Storage = storage ?? new MemoryStorage();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddBackCareBot();
-        services.AddSingleton(Storage);
-        services.AddSingleton<TimeProvider>(Time);
-        _services = services.BuildServiceProvider();
-
         var reference = new ConversationReference
         {
             ChannelId = channelId,
@@ -44,6 +37,17 @@ public sealed class BotHarness : IAsyncDisposable
 
         // TestAdapter numbers activity ids from 0 for every new adapter; the bot drops ids it has seen, so make them unique.
         Adapter.Use(new UniqueActivityIds());
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddBackCareBot();
+        services.AddSingleton(Storage);
+        services.AddSingleton<TimeProvider>(Time);
+        // Reminders are sent proactively through the TestAdapter, so they arrive in its reply queue like any reply.
+        services.AddSingleton<IProactiveSender>(new AdapterProactiveSender(Adapter, string.Empty));
+        _services = services.BuildServiceProvider();
+
     }
 
     public IStorage Storage { get; }
@@ -55,6 +59,21 @@ public sealed class BotHarness : IAsyncDisposable
     public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
 
     public BotMessages Messages => Knowledge.Messages;
+
+    /// <summary>The reminder scheduler of this bot, for tests that drive its tick directly.</summary>
+    public ReminderScheduler Reminders => _services.GetRequiredService<ReminderScheduler>();
+
+    /// <summary>Replies sent outside a turn of <see cref="SendAsync"/> (proactive reminders), in order.</summary>
+    public List<IActivity> TakeReplies()
+    {
+        var replies = new List<IActivity>();
+        while (Adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
 
     /// <summary>A TestFlow over the same adapter and bot, for conversations written as a script.</summary>
     public TestFlow Flow() => new(Adapter, (turnContext, cancellationToken) => _services.GetRequiredService<IBot>().OnTurnAsync(turnContext, cancellationToken));

@@ -98,6 +98,27 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         return MessageFactory.Text(text.ToString());
     }
 
+    /// <summary>The movement-break reminder: the <paramref name="sentCount"/>-th prompt in turn, as a card with Done / Snooze / Stop where cards show.</summary>
+    public IMessageActivity Reminder(string channelId, int sentCount)
+    {
+        var prompts = Messages.ReminderPrompts;
+        var text = prompts[((sentCount % prompts.Count) + prompts.Count) % prompts.Count];
+        if (!ChannelCapabilities.SupportsAdaptiveCards(channelId))
+        {
+            return MessageFactory.SuggestedActions(new List<string> { Messages.ReminderStopButton }, $"{Messages.ReminderTitle}: {text}", null, null);
+        }
+
+        var data = new JObject
+        {
+            ["title"] = Messages.ReminderTitle,
+            ["text"] = text,
+            ["done"] = Messages.ReminderDoneButton,
+            ["snooze"] = Messages.ReminderSnoozeButton,
+            ["stop"] = Messages.ReminderStopButton,
+        };
+        return MessageFactory.Attachment(cards.Render(CardCatalog.Reminder, data));
+    }
+
     public IMessageActivity TipDetail(Tip tip) => MessageFactory.Text($"{tip.Title}: {tip.More}");
 
     public IMessageActivity Answer(ITurnContext turnContext, Answer answer)

@@ -14,8 +14,9 @@ public sealed class CardCatalog
     public const string Tips = "tips";
     public const string Answer = "answer";
     public const string Techniques = "techniques";
+    public const string Reminder = "reminder";
 
-    private static readonly string[] Required = [Step, Urgent, Tips, Answer, Techniques];
+    private static readonly string[] Required = [Step, Urgent, Tips, Answer, Techniques, Reminder];
 
     private readonly Dictionary<string, JObject> _templates;
 

@@ -90,4 +90,42 @@ public sealed record BotMessages
     public required string TipsIntro { get; init; }
 
     public required string TellMeMore { get; init; }
+
+    /// <summary>Confirms a reminder opt-in: {0} the interval in minutes, {1} the start time, {2} the end time, {3} the days.</summary>
+    public required string ReminderConfirm { get; init; }
+
+    /// <summary>A reminder request whose interval or hours could not be read.</summary>
+    public required string ReminderNotUnderstood { get; init; }
+
+    /// <summary>An interval outside 15 minutes to 4 hours.</summary>
+    public required string ReminderIntervalOutOfRange { get; init; }
+
+    /// <summary>Hours that do not make a daytime window (the end not after the start).</summary>
+    public required string ReminderHoursNotUnderstood { get; init; }
+
+    public required string RemindersStopped { get; init; }
+
+    /// <summary>"stop reminders" when there are none.</summary>
+    public required string RemindersNone { get; init; }
+
+    public required string ReminderDoneReply { get; init; }
+
+    public required string ReminderSnoozed { get; init; }
+
+    /// <summary>The heading of the reminder card.</summary>
+    public required string ReminderTitle { get; init; }
+
+    public required string ReminderDoneButton { get; init; }
+
+    public required string ReminderSnoozeButton { get; init; }
+
+    public required string ReminderStopButton { get; init; }
+
+    /// <summary>The days, as filled into <see cref="ReminderConfirm"/>.</summary>
+    public required string ReminderWeekdays { get; init; }
+
+    public required string ReminderEveryDay { get; init; }
+
+    /// <summary>One-minute movement or posture checks; a reminder shows the next one in turn.</summary>
+    public required IReadOnlyList<string> ReminderPrompts { get; init; }
 }

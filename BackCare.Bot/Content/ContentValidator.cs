@@ -21,7 +21,8 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
     {
         nameof(BotMessages.MenuTechniques), nameof(BotMessages.MenuQuestion), nameof(BotMessages.MenuTips),
         nameof(BotMessages.ClarifyNeither), nameof(BotMessages.FeltBetter), nameof(BotMessages.FeltSame),
-        nameof(BotMessages.FeltWorse), nameof(BotMessages.TellMeMore),
+        nameof(BotMessages.FeltWorse), nameof(BotMessages.TellMeMore), nameof(BotMessages.ReminderDoneButton),
+        nameof(BotMessages.ReminderSnoozeButton), nameof(BotMessages.ReminderStopButton),
     };
 
     public void Validate(
@@ -356,6 +357,22 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             if (Text(file, path, value, isButton ? ContentLimits.Label : ContentLimits.ChatText, label: isButton))
             {
                 CheckPlaceholders(file, path, value!, MessageFormats.For(property.Name));
+            }
+        }
+
+        // The reminder card shows one of these; a missing list would leave the card empty.
+        if (messages.ReminderPrompts is not { Count: > 0 })
+        {
+            Add(file, "$.reminderPrompts", "needs at least one movement or posture prompt");
+        }
+        else
+        {
+            for (var n = 0; n < messages.ReminderPrompts.Count; n++)
+            {
+                if (Text(file, $"$.reminderPrompts[{n}]", messages.ReminderPrompts[n], ContentLimits.ChatText))
+                {
+                    CheckPlaceholders(file, $"$.reminderPrompts[{n}]", messages.ReminderPrompts[n], []);
+                }
             }
         }
 

@@ -3,6 +3,7 @@ using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Reminders;
 using BackCare.Bot.Routing;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
@@ -41,14 +42,18 @@ public sealed class MainDialog : ComponentDialog
     private readonly BackCareState _state;
     private readonly KeywordRouter _router;
     private readonly BackCareOptions _options;
+    private readonly ReminderConversation _reminders;
+    private readonly TimeProvider _time;
 
-    public MainDialog(BackCareReplies replies, BackCareState state, KeywordRouter router, IOptions<BackCareOptions> options, TechniqueDialog technique)
+    public MainDialog(BackCareReplies replies, BackCareState state, KeywordRouter router, IOptions<BackCareOptions> options, TechniqueDialog technique, ReminderConversation reminders, TimeProvider time)
         : base(nameof(MainDialog))
     {
         _replies = replies;
         _state = state;
         _router = router;
         _options = options.Value;
+        _reminders = reminders;
+        _time = time;
 
         AddDialog(new WaterfallDialog(MenuId, [ShowMenuAsync, HandleMenuChoiceAsync]));
         AddDialog(new WaterfallDialog(QuestionId, [AskQuestionAsync, AnswerQuestionAsync]));
@@ -126,6 +131,7 @@ public sealed class MainDialog : ComponentDialog
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await _state.ForgetAsync(context, cancellationToken).ConfigureAwait(false);
+            await _reminders.ForgetAsync(context, cancellationToken).ConfigureAwait(false);
             await context.SendActivityAsync(_replies.Text(Messages.ForgetMeDone), cancellationToken).ConfigureAwait(false);
             return Done;
         }
@@ -133,6 +139,13 @@ public sealed class MainDialog : ComponentDialog
         if (RescreenCommands.Contains(text))
         {
             return await RescreenAsync(innerDc, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "stop reminders" works anywhere, even after an emergency answer.
+        var reminderCommand = rawText.Length > 0 ? ReminderCommands.Parse(rawText, _time.GetUtcNow().UtcDateTime).Kind : ReminderCommandKind.None;
+        if (reminderCommand == ReminderCommandKind.Stop && await _reminders.TryHandleTextAsync(context, rawText, cancellationToken).ConfigureAwait(false))
+        {
+            return await ReturnToWhereWeWereAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
         // After an emergency answer nothing else is offered until the user re-screens (or deletes their data).
@@ -148,6 +161,13 @@ public sealed class MainDialog : ComponentDialog
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             return await innerDc.BeginDialogAsync(MenuId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "remind me to move …" is not offered after an emergency answer (above); elsewhere it is taken before the
+        // router could read "move" as a technique.
+        if (reminderCommand != ReminderCommandKind.None && await _reminders.TryHandleTextAsync(context, rawText, cancellationToken).ConfigureAwait(false))
+        {
+            return await ReturnToWhereWeWereAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
         var leaf = innerDc.Leaf;
@@ -221,6 +241,10 @@ public sealed class MainDialog : ComponentDialog
                 return await ReturnToWhereWeWereAsync(innerDc, cancellationToken).ConfigureAwait(false);
             case "rescreen":
                 return await RescreenAsync(innerDc, cancellationToken).ConfigureAwait(false);
+            case ReminderConversation.ActionDone or ReminderConversation.ActionSnooze or ReminderConversation.ActionStop:
+                // The reminder card arrives outside any dialog: its buttons work whatever the user is doing.
+                await _reminders.TryHandleButtonAsync(context, action, cancellationToken).ConfigureAwait(false);
+                return await ReturnToWhereWeWereAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
         if (pending.Count > 0 && SubmitData.StringOf(submit, ChoiceFactory.SubmitChoiceKey) is { } choice && PickFromClarification(choice, pending) is { } picked)

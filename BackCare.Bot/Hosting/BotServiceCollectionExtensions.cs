@@ -2,6 +2,7 @@ using BackCare.Bot.Bots;
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
+using BackCare.Bot.Reminders;
 using BackCare.Bot.Routing;
 using BackCare.Bot.State;
 using BackCare.Bot.Storage;
@@ -37,6 +38,16 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
         services.AddSingleton<BackCareReplies>();
         services.AddHostedService<BotDataStartupCheck>();
+
+        // Movement-break reminders: stored in the same IStorage, sent proactively through the CloudAdapter
+        // with the bot's app id (empty in local mode) by a background service on the injected clock.
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<ReminderConversation>();
+        services.AddSingleton<IProactiveSender>(sp => new AdapterProactiveSender(
+            sp.GetRequiredService<AdapterWithErrorHandler>(),
+            sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? string.Empty));
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
 
         services.AddSingleton<WalkthroughDialog>();
         services.AddSingleton<ScreeningDialog>();

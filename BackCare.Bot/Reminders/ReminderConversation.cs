@@ -1,0 +1,116 @@
+using System.Globalization;
+using BackCare.Bot.CardRendering;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace BackCare.Bot.Reminders;
+
+/// <summary>The reminder side of a turn: opting in, stopping, and the Done / Snooze / Stop buttons of the reminder card.</summary>
+public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, TimeProvider time)
+{
+    public const string ActionDone = "reminder-done";
+    public const string ActionSnooze = "reminder-snooze";
+    public const string ActionStop = "reminder-stop";
+
+    public static readonly TimeSpan SnoozeTime = TimeSpan.FromMinutes(15);
+
+    /// <summary>Handles a typed reminder message; false when the text is not about reminders.</summary>
+    public async Task<bool> TryHandleTextAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var command = ReminderCommands.Parse(text, LocalNow(activity).DateTime);
+        var messages = replies.Messages;
+        switch (command.Kind)
+        {
+            case ReminderCommandKind.None:
+                return false;
+            case ReminderCommandKind.Stop:
+                await StopAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                return true;
+            case ReminderCommandKind.NotUnderstood:
+                await turnContext.SendActivityAsync(replies.Text(messages.ReminderNotUnderstood), cancellationToken).ConfigureAwait(false);
+                return true;
+            case ReminderCommandKind.IntervalOutOfRange:
+                await turnContext.SendActivityAsync(replies.Text(messages.ReminderIntervalOutOfRange), cancellationToken).ConfigureAwait(false);
+                return true;
+            case ReminderCommandKind.HoursNotUnderstood:
+                await turnContext.SendActivityAsync(replies.Text(messages.ReminderHoursNotUnderstood), cancellationToken).ConfigureAwait(false);
+                return true;
+        }
+
+        var request = command.Request!;
+        var subscription = await store.GetAsync(ReminderStore.KeyFor(activity.ChannelId, activity.From.Id), cancellationToken).ConfigureAwait(false)
+            ?? new ReminderSubscription();
+        subscription.UserId = activity.From.Id;
+        subscription.ChannelId = activity.ChannelId;
+        subscription.Reference = activity.GetConversationReference();
+        subscription.IntervalMinutes = request.IntervalMinutes;
+        subscription.Start = request.Start;
+        subscription.End = request.End;
+        subscription.Days = [.. request.Days];
+        subscription.TimeZoneId = ReminderSchedule.FindZone(activity.LocalTimezone) is not null ? activity.LocalTimezone : null;
+        subscription.UtcOffset = activity.LocalTimestamp?.Offset ?? TimeSpan.Zero;
+        subscription.SnoozedUntilUtc = null;
+        subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, time.GetUtcNow());
+        await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+
+        var days = request.Days.Count == 7 ? messages.ReminderEveryDay : messages.ReminderWeekdays;
+        await turnContext.SendActivityAsync(
+            replies.Format(messages.ReminderConfirm, request.IntervalMinutes, Clock(request.Start), Clock(request.End), days),
+            cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Handles a reminder card button; false for any other submit.</summary>
+    public async Task<bool> TryHandleButtonAsync(ITurnContext turnContext, string? action, CancellationToken cancellationToken)
+    {
+        var messages = replies.Messages;
+        switch (action)
+        {
+            case ActionDone:
+                await turnContext.SendActivityAsync(replies.Text(messages.ReminderDoneReply), cancellationToken).ConfigureAwait(false);
+                return true;
+            case ActionStop:
+                await StopAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                return true;
+            case ActionSnooze:
+                var activity = turnContext.Activity;
+                var subscription = await store.GetAsync(ReminderStore.KeyFor(activity.ChannelId, activity.From.Id), cancellationToken).ConfigureAwait(false);
+                if (subscription is null)
+                {
+                    await turnContext.SendActivityAsync(replies.Text(messages.RemindersNone), cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+
+                subscription.SnoozedUntilUtc = time.GetUtcNow() + SnoozeTime;
+                subscription.NextDueUtc = subscription.SnoozedUntilUtc.Value;
+                await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(replies.Text(messages.ReminderSnoozed), cancellationToken).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"forget me": the subscription (with its conversation reference) goes too.</summary>
+    public Task ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
+
+    private async Task StopAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var existed = await ForgetAsyncCore(turnContext, cancellationToken).ConfigureAwait(false);
+        var text = existed ? replies.Messages.RemindersStopped : replies.Messages.RemindersNone;
+        await turnContext.SendActivityAsync(replies.Text(text), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<bool> ForgetAsyncCore(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
+
+    /// <summary>The user's local time, for the recognizer's reference ("between 9 and 5" today).</summary>
+    private DateTimeOffset LocalNow(Activity activity) =>
+        ReminderSchedule.FindZone(activity.LocalTimezone) is { } zone
+            ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone)
+            : time.GetUtcNow().ToOffset(activity.LocalTimestamp?.Offset ?? TimeSpan.Zero);
+
+    private static string Clock(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
