@@ -1,0 +1,43 @@
+using BackCare.Bot.Content;
+using BackCare.Bot.Tests.Hosting;
+using BackCare.Bot.Tests.Storage;
+
+namespace BackCare.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// One built bot running as its own process (in-memory storage, nothing on disk) and one fake Bot Connector
+/// receiving its replies, shared by the tests of a class. Every test uses its own conversation.
+/// </summary>
+public sealed class RunningBotFixture : IAsyncLifetime
+{
+    private FakeConnector? _connector;
+    private BotProcess? _bot;
+
+    public FakeConnector Connector => _connector ?? throw new InvalidOperationException("Not started.");
+
+    public BotProcess Bot => _bot ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The content the bot loads, read from the same test output folder, for the texts replies must show.</summary>
+    public KnowledgeBase Knowledge { get; } = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _bot = await BotProcess.StartAsync(["Storage:Kind=Memory"]);
+    }
+
+    public TeamsConversation NewConversation() => new(Bot, Connector);
+
+    public async Task DisposeAsync()
+    {
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+    }
+}

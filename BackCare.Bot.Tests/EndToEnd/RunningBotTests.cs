@@ -1,0 +1,146 @@
+using BackCare.Bot.Content;
+using BackCare.Bot.Tests.Conversation;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// The built bot as its own process, talked to as Teams does: normal delivery (the bot answers 200 and POSTs its
+/// replies to the serviceUrl, here a fake Bot Connector), channel "msteams", a personal chat in a tenant. Each
+/// reply is checked by the content it should show, taken from the same content files the bot loads.
+/// </summary>
+public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<RunningBotFixture>
+{
+    private const string TechniqueId = "childs-pose";
+
+    private KnowledgeBase Knowledge => fixture.Knowledge;
+
+    [Fact]
+    public async Task Adding_the_bot_welcomes_once_though_Teams_also_sends_an_installationUpdate()
+    {
+        using var chat = fixture.NewConversation();
+
+        var added = await chat.SendAsync(chat.BotAdded(), expectedMessages: 2);
+        var installed = await chat.SendAsync(chat.Installed(), expectedMessages: 0);
+
+        Assert.Equal(2, added.Count);
+        Assert.Equal(Knowledge.Messages.Welcome, Replies.Text(added[0]));
+        Assert.Contains(Knowledge.Messages.MenuPrompt, Replies.Text(added[1]), StringComparison.Ordinal);
+        Assert.Empty(installed);
+        Assert.Single(chat.AllMessages(), m => Replies.Text(m) == Knowledge.Messages.Welcome);
+    }
+
+    [Fact]
+    public async Task A_full_screening_answered_no_and_about_3_days_ends_with_the_technique_picker()
+    {
+        using var chat = fixture.NewConversation();
+
+        var (asked, replies) = await AnswerScreeningAsync(chat);
+
+        Assert.Equal(await ExpectedQuestionsAsync(), asked);
+        Assert.Contains(ScreeningDriver.DurationId, asked);
+        Assert.Null(QuestionAsked(replies));
+        Assert.Contains(Replies.Buttons(Replies.Last(replies)), b => b.Title == "Start " + Knowledge.FindTechnique(TechniqueId)!.Name);
+    }
+
+    [Fact]
+    public async Task A_walkthrough_of_childs_pose_by_card_submits_ends_with_the_feedback_question()
+    {
+        using var chat = fixture.NewConversation();
+        var technique = Knowledge.FindTechnique(TechniqueId)!;
+        var replies = await StartWalkthroughAsync(chat);
+
+        for (var step = 0; step < technique.Steps.Count; step++)
+        {
+            var card = Replies.Last(replies);
+            WalkthroughTests.AssertStep(card, technique, step);
+            var title = step == technique.Steps.Count - 1 ? "Finish" : "Next";
+            var data = Replies.Buttons(card).Single(b => b.Title == title).SubmitData;
+            Assert.NotNull(data);
+            Assert.Equal(TechniqueId, (string?)data["technique"]);
+            Assert.Equal(step, (int?)data["step"]);
+            replies = await chat.SubmitAsync(data);
+        }
+
+        Assert.Contains(Knowledge.Messages.FinishedPrompt, Replies.AllText(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_gets_its_FAQ_answer()
+    {
+        using var chat = fixture.NewConversation();
+
+        var replies = await chat.SayAsync("is foam rolling better than stretching?");
+
+        Assert.Contains(Knowledge.FindAnswer("faq:foam-vs-stretch")!.Text, Replies.AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_red_flag_mid_walkthrough_gets_the_urgent_card_and_no_further_step()
+    {
+        using var chat = fixture.NewConversation();
+        var technique = Knowledge.FindTechnique(TechniqueId)!;
+        var first = Replies.Last(await StartWalkthroughAsync(chat));
+        var second = Replies.Last(await chat.ClickAsync(first, "Next"));
+        WalkthroughTests.AssertStep(second, technique, 1);
+
+        var replies = await chat.SayAsync("I can't feel my legs and my back hurts");
+
+        var urgent = Assert.Single(replies);
+        Assert.Contains(Knowledge.Screening.Outcomes.Emergency, Replies.Text(urgent), StringComparison.Ordinal);
+        Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.Text(urgent), StringComparison.Ordinal);
+        var after = await chat.SayAsync("next");
+        Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.AllText(after), StringComparison.Ordinal);
+    }
+
+    /// <summary>The questions the same bot asks in-process for the same answers, in order.</summary>
+    private static async Task<List<string>> ExpectedQuestionsAsync()
+    {
+        await using var reference = new BotHarness();
+        var (asked, _) = await ScreeningDriver.AnswerAsync(reference, await reference.SayAsync("my back is stiff"), ScreeningDriver.AllClear);
+        return asked;
+    }
+
+    private async Task<(List<string> Asked, List<IActivity> Replies)> AnswerScreeningAsync(TeamsConversation chat)
+    {
+        var replies = await chat.SayAsync("my back is stiff");
+        var asked = new List<string>();
+        while (QuestionAsked(replies) is { } id)
+        {
+            asked.Add(id);
+            Assert.True(asked.Count <= 40, "The screening does not end: " + string.Join(", ", asked));
+            replies = await chat.SayAsync(ScreeningDriver.AllClear(id));
+        }
+
+        return (asked, replies);
+    }
+
+    private async Task<List<IActivity>> StartWalkthroughAsync(TeamsConversation chat)
+    {
+        var (asked, picker) = await AnswerScreeningAsync(chat);
+        Assert.NotEmpty(asked);
+        var replies = await chat.ClickAsync(Replies.Last(picker), "Start " + Knowledge.FindTechnique(TechniqueId)!.Name);
+        WalkthroughTests.AssertStep(Replies.Last(replies), Knowledge.FindTechnique(TechniqueId)!, 0);
+        return replies;
+    }
+
+    /// <summary>The screening question the turn ended on (as <see cref="ScreeningDriver.QuestionAsked"/>, from the content), or null.</summary>
+    private string? QuestionAsked(IReadOnlyList<IActivity> replies)
+    {
+        if (replies.Count == 0)
+        {
+            return null;
+        }
+
+        var text = Replies.Text(Replies.Last(replies));
+        var screening = Knowledge.Screening;
+        if (text.Contains(screening.Duration.Text, StringComparison.Ordinal) || text.Contains(screening.Duration.RetryText, StringComparison.Ordinal))
+        {
+            return ScreeningDriver.DurationId;
+        }
+
+        return screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
+    }
+}
