@@ -50,12 +50,12 @@ public sealed class ConcurrencyAndFaultTests
         await SayAsync(firstClient, "my back is stiff", conversation);
 
         // The first instance reads question 1 and holds it; the second answers question 1 and saves meanwhile.
-        slow.ReadDelay = TimeSpan.FromMilliseconds(400);
+        slow.HoldReads();
         var late = SayAsync(firstClient, "no", conversation);
-        await Task.Delay(100);
+        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var onTime = await SayAsync(secondClient, "no", conversation);
+        slow.ReleaseReads();
         var lateReplies = await late;
-        slow.ReadDelay = TimeSpan.Zero;
 
         Assert.Contains(onTime, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
         // Its replies went out before the save was refused; the last one says plainly to send the message again.

@@ -1,4 +1,3 @@
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
 namespace BackCare.Bot.Hosting;
@@ -6,28 +5,33 @@ namespace BackCare.Bot.Hosting;
 /// <summary>
 /// Says what is wrong with an incoming activity that the SDK would otherwise turn into a 500 or a
 /// failed turn (no serviceUrl, no conversation, no sender). Null when the activity can be processed.
+/// Only the few fields it checks are materialised: the SDK's adapter reads the whole activity afterwards.
 /// </summary>
 public static class ActivityRequestCheck
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { MaxDepth = 64 });
 
-    /// <summary>Reads the request body as an activity; null when it is not JSON of an activity's shape.</summary>
-    public static async Task<Activity?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Reads the request body and says what is wrong with it, or null when the SDK can process it.</summary>
+    public static async Task<string?> ProblemAsync(Stream body, CancellationToken cancellationToken)
     {
+        // Read asynchronously (ASP.NET Core forbids synchronous body reads), then parse the text.
         using var reader = new StreamReader(body, leaveOpen: true);
         var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        Envelope? activity;
         try
         {
             using var json = new JsonTextReader(new StringReader(text));
-            return Serializer.Deserialize<Activity>(json);
+            activity = Serializer.Deserialize<Envelope>(json);
         }
         catch (JsonException)
         {
-            return null;
+            activity = null;
         }
+
+        return Problem(activity);
     }
 
-    public static string? Problem(Activity? activity)
+    private static string? Problem(Envelope? activity)
     {
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
@@ -50,5 +54,24 @@ public static class ActivityRequestCheck
         }
 
         return string.IsNullOrWhiteSpace(activity.ChannelId) ? "The activity needs channelId." : null;
+    }
+
+    /// <summary>The fields of an activity this check needs; the rest of the JSON is skipped.</summary>
+    private sealed class Envelope
+    {
+        public string? Type { get; set; }
+
+        public string? ServiceUrl { get; set; }
+
+        public string? ChannelId { get; set; }
+
+        public Account? Conversation { get; set; }
+
+        public Account? From { get; set; }
+    }
+
+    private sealed class Account
+    {
+        public string? Id { get; set; }
     }
 }

@@ -27,7 +27,7 @@ public static class BotEndpoints
     private static async Task HandleMessageAsync(HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
     {
         request.EnableBuffering();
-        var problem = ActivityRequestCheck.Problem(await ActivityRequestCheck.ReadAsync(request.Body, cancellationToken).ConfigureAwait(false));
+        var problem = await ActivityRequestCheck.ProblemAsync(request.Body, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             response.StatusCode = StatusCodes.Status400BadRequest;

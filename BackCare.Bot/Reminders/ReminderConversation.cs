@@ -92,19 +92,16 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         }
     }
 
-    /// <summary>"forget me": the subscription (with its conversation reference) goes too.</summary>
-    public Task ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+    /// <summary>"forget me" and "stop reminders": the subscription (with its conversation reference) goes; true if there was one.</summary>
+    public Task<bool> ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
 
     private async Task StopAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var existed = await ForgetAsyncCore(turnContext, cancellationToken).ConfigureAwait(false);
+        var existed = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var text = existed ? replies.Messages.RemindersStopped : replies.Messages.RemindersNone;
         await turnContext.SendActivityAsync(replies.Text(text), cancellationToken).ConfigureAwait(false);
     }
-
-    private Task<bool> ForgetAsyncCore(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
 
     /// <summary>The user's local time, for the recognizer's reference ("between 9 and 5" today).</summary>
     private DateTimeOffset LocalNow(Activity activity) =>
