@@ -55,7 +55,9 @@ internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScr
             var next = card.SubmitData().FirstOrDefault(d => (string?)d["action"] == "next")
                 ?? throw new ScriptException($"step {step + 1} of {technique.Id}: no Next button in {card}");
             Expect((string?)next["technique"] == technique.Id && (int?)next["step"] == step, $"expected step {step + 1} of {technique.Id}, the card has {next.ToJsonString()}", replies);
-            replies = await conversation.SubmitAsync(next, 1, cancellationToken).ConfigureAwait(false);
+            // Next changes the card (a new one, or the same one updated); Finish also closes it in place where it can.
+            var finishing = step == technique.Steps.Count - 1;
+            replies = await conversation.SubmitAsync(next, finishing && conversation.CardsUpdateInPlace ? 2 : 1, cancellationToken).ConfigureAwait(false);
         }
 
         Expect(Last(replies, "finish").Text == Messages.FinishedPrompt, "no \"how does it feel\" after the last step", replies);

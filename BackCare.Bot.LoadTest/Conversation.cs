@@ -42,6 +42,9 @@ internal sealed class Conversation
 
     public string UserId { get; }
 
+    /// <summary>Whether the bot can change its cards in place here: only when its replies go through the connector (normal delivery).</summary>
+    public bool CardsUpdateInPlace => _lane.Delivery == Delivery.Normal;
+
     /// <summary>The user joins: a conversationUpdate with the user in membersAdded.</summary>
     public Task<List<Reply>> JoinAsync(int expectedReplies, CancellationToken cancellationToken) =>
         TurnAsync(activity =>

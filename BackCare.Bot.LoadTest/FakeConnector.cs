@@ -12,8 +12,9 @@ namespace BackCare.Bot.LoadTest;
 
 /// <summary>
 /// The Bot Connector, as far as a bot in normal delivery mode sees it: Kestrel on a loopback port
-/// taking POST {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and putting each reply in
-/// its conversation's inbox. A reply for a conversation nobody is waiting on is counted as stray.
+/// taking POST {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and PUT .../activities/{activityId}
+/// (a card updated in place, which the user sees as that turn's answer) and putting each in its
+/// conversation's inbox. A reply for a conversation nobody is waiting on is counted as stray.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConversationInbox> _inboxes = new(StringComparer.Ordinal);
     private long _received;
     private long _stray;
+    private long _updates;
     private long _nextId;
 
     private FakeConnector(WebApplication app)
@@ -34,6 +36,9 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>Every activity received, since start.</summary>
     public long Received => Interlocked.Read(ref _received);
 
+    /// <summary>Of those, how many were updates of an earlier message (PUT).</summary>
+    public long Updates => Interlocked.Read(ref _updates);
+
     /// <summary>Activities for conversations nobody had open.</summary>
     public long Stray => Interlocked.Read(ref _stray);
 
@@ -46,6 +51,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         var connector = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpRequest request, string conversationId, string replyToId) => connector.ReceiveAsync(request, conversationId, replyToId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpRequest request, string conversationId) => connector.ReceiveAsync(request, conversationId, null));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpRequest request, string conversationId, string activityId) => connector.ReceiveAsync(request, conversationId, null, activityId));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -69,7 +75,8 @@ internal sealed class FakeConnector : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId)
+    /// <param name="updatedId">The message an update replaces; its replyToId (the turn it answers) is then the body's.</param>
+    private async Task<IResult> ReceiveAsync(HttpRequest request, string conversationId, string? replyToId, string? updatedId = null)
     {
         var activity = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false);
         Interlocked.Increment(ref _received);
@@ -86,6 +93,12 @@ internal sealed class FakeConnector : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _stray);
+        }
+
+        if (updatedId is not null)
+        {
+            Interlocked.Increment(ref _updates);
+            return Results.Json(new ResourceId(updatedId));
         }
 
         // What the Bot Connector answers: a ResourceResponse with the new activity's id.

@@ -33,7 +33,7 @@ public sealed class BotHarness : IAsyncDisposable
             Bot = new ChannelAccount("bot", "BackCare"),
             Conversation = new ConversationAccount(false, "personal", "conversation-" + userId),
         };
-        Adapter = new TestAdapter(reference, sendTraceActivity: sendTraces);
+        Adapter = new UpdateRecordingTestAdapter(reference, sendTraceActivity: sendTraces);
 
         // TestAdapter numbers activity ids from 0 for every new adapter; the bot drops ids it has seen, so make them unique.
         Adapter.Use(new UniqueActivityIds());
@@ -54,7 +54,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public TestAdapter Adapter { get; }
+    public UpdateRecordingTestAdapter Adapter { get; }
 
     public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
 

@@ -55,6 +55,10 @@ public static class Replies
         return buttons;
     }
 
+    /// <summary>Whether the reply replaced an earlier message in place (recorded by <see cref="UpdateRecordingTestAdapter"/>).</summary>
+    public static bool IsUpdate(IActivity activity) =>
+        activity is Activity { Properties: { } properties } && properties.Value<bool?>(UpdateRecordingTestAdapter.UpdateMarker) == true;
+
     public static IActivity Last(IReadOnlyList<IActivity> replies) =>
         replies.LastOrDefault(r => r.Type == ActivityTypes.Message) ?? throw new InvalidOperationException("No message replies.");
 }

@@ -48,8 +48,9 @@ public sealed class WalkthroughTests
 
         var replies = await bot.ClickAsync(Replies.Last(next), "This hurts");
 
-        var reply = Assert.Single(replies);
-        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(reply));
+        Assert.Equal(2, replies.Count);
+        AssertClosed(replies[0], bot.Knowledge.FindTechnique("knee-to-chest")!, 1, bot.Messages.StepCardHurt);
+        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(replies[1]));
         var after = await bot.SayAsync("next");
         Assert.DoesNotContain("Step", Replies.AllText(after), StringComparison.Ordinal);
     }
@@ -64,7 +65,8 @@ public sealed class WalkthroughTests
 
         var replies = await bot.SayAsync(typed);
 
-        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(Assert.Single(replies)));
+        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(Assert.Single(replies, r => !Replies.IsUpdate(r))));
+        AssertClosed(Assert.Single(replies, Replies.IsUpdate), bot.Knowledge.FindTechnique("childs-pose")!, 0, bot.Messages.StepCardHurt);
     }
 
     [Fact]
@@ -182,5 +184,16 @@ public sealed class WalkthroughTests
         Assert.Contains("This hurts", buttons);
         Assert.Contains("Stop", buttons);
         Assert.Contains(index == technique.Steps.Count - 1 ? "Finish" : "Next", buttons);
+    }
+
+    /// <summary>A step card closed in place: the same step's title and number, <paramref name="status"/>, and no buttons left.</summary>
+    internal static void AssertClosed(IActivity reply, Technique technique, int index, string status)
+    {
+        Assert.True(Replies.IsUpdate(reply), "The card should have been updated in place.");
+        var text = Replies.Text(reply);
+        Assert.Contains($"Step {index + 1} of {technique.Steps.Count}", text, StringComparison.Ordinal);
+        Assert.Contains(technique.Steps[index].Title, text, StringComparison.Ordinal);
+        Assert.Contains(status, text, StringComparison.Ordinal);
+        Assert.Empty(Replies.Buttons(reply));
     }
 }

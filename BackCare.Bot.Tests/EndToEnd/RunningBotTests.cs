@@ -1,3 +1,5 @@
+using System.Net;
+using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Schema;
@@ -50,21 +52,27 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
         using var chat = fixture.NewConversation();
         var technique = Knowledge.FindTechnique(TechniqueId)!;
         var replies = await StartWalkthroughAsync(chat);
+        var cardId = Replies.Last(replies).Id;
 
         for (var step = 0; step < technique.Steps.Count; step++)
         {
             var card = Replies.Last(replies);
             WalkthroughTests.AssertStep(card, technique, step);
+            Assert.Equal(step > 0, Replies.IsUpdate(card));
+            Assert.Equal(cardId, card.Id);
             var title = step == technique.Steps.Count - 1 ? "Finish" : "Next";
             var data = Replies.Buttons(card).Single(b => b.Title == title).SubmitData;
             Assert.NotNull(data);
             Assert.Equal(TechniqueId, (string?)data["technique"]);
             Assert.Equal(step, (int?)data["step"]);
-            replies = await chat.SubmitAsync(data);
+            // Finish closes the card (an update) and asks how it went (a new message).
+            replies = await chat.SubmitAsync(data, expectedMessages: title == "Finish" ? 2 : 1);
         }
 
-        Assert.Contains(Knowledge.Messages.FinishedPrompt, Replies.AllText(replies), StringComparison.Ordinal);
-        Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.AllText(replies), StringComparison.Ordinal);
+        WalkthroughTests.AssertClosed(replies[0], technique, technique.Steps.Count - 1, Knowledge.Messages.StepCardFinished);
+        Assert.Equal(cardId, replies[0].Id);
+        Assert.Contains(Knowledge.Messages.FinishedPrompt, Replies.AllText(replies.Skip(1)), StringComparison.Ordinal);
+        Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.AllText(replies.Skip(1)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,13 +94,56 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
         var second = Replies.Last(await chat.ClickAsync(first, "Next"));
         WalkthroughTests.AssertStep(second, technique, 1);
 
-        var replies = await chat.SayAsync("I can't feel my legs and my back hurts");
+        var replies = await chat.SayAsync("I can't feel my legs and my back hurts", expectedMessages: 2);
 
-        var urgent = Assert.Single(replies);
+        WalkthroughTests.AssertClosed(Assert.Single(replies, Replies.IsUpdate), technique, 1, Knowledge.Messages.StepCardStopped);
+        var urgent = Assert.Single(replies, r => !Replies.IsUpdate(r));
         Assert.Contains(Knowledge.Screening.Outcomes.Emergency, Replies.Text(urgent), StringComparison.Ordinal);
         Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.Text(urgent), StringComparison.Ordinal);
         var after = await chat.SayAsync("next");
         Assert.DoesNotContain($"of {technique.Steps.Count}", Replies.AllText(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_Action_Execute_of_a_step_cards_data_is_answered_and_moves_the_walkthrough_on_like_its_submit()
+    {
+        using var chat = fixture.NewConversation();
+        var technique = Knowledge.FindTechnique(TechniqueId)!;
+        var first = Replies.Last(await StartWalkthroughAsync(chat));
+        var next = Replies.Buttons(first).Single(b => b.Title == "Next").SubmitData;
+
+        var (status, body, replies) = await chat.ExecuteAsync(next);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var response = JObject.Parse(body);
+        Assert.Equal(200, (int?)response["statusCode"]);
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)response["type"]);
+        var updated = Assert.Single(replies);
+        Assert.True(Replies.IsUpdate(updated));
+        Assert.Equal(first.Id, updated.Id);
+        WalkthroughTests.AssertStep(updated, technique, 1);
+
+        // Universal Actions cards name the action by verb; the same data with the verb instead of "action" works too.
+        var byVerb = (JObject)Replies.Buttons(updated).Single(b => b.Title == "Next").SubmitData!.DeepClone();
+        byVerb.Remove("action");
+        var (verbStatus, _, verbReplies) = await chat.ExecuteAsync(byVerb, verb: BackCareReplies.ActionNext);
+        Assert.Equal(HttpStatusCode.OK, verbStatus);
+        WalkthroughTests.AssertStep(Assert.Single(verbReplies), technique, 2);
+    }
+
+    [Fact]
+    public async Task A_malformed_adaptive_card_invoke_gets_400_and_the_walkthrough_is_untouched()
+    {
+        using var chat = fixture.NewConversation();
+        var technique = Knowledge.FindTechnique(TechniqueId)!;
+        var first = Replies.Last(await StartWalkthroughAsync(chat));
+        var invoke = chat.NewInvoke("adaptiveCard/action", new JObject { ["trigger"] = "manual" });
+
+        var (status, _) = await chat.PostAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var next = Assert.Single(await chat.ClickAsync(first, "Next"));
+        WalkthroughTests.AssertStep(next, technique, 1);
     }
 
     /// <summary>The questions the same bot asks in-process for the same answers, in order.</summary>

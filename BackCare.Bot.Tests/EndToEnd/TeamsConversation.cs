@@ -89,17 +89,49 @@ public sealed class TeamsConversation : IDisposable
     /// </summary>
     public async Task<List<IActivity>> SendAsync(Activity activity, int expectedMessages = 1)
     {
-        using var content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using (var response = await _http.PostAsync(new Uri("api/messages", UriKind.Relative), content))
+        var (status, body) = await PostAsync(activity);
+        if (status != HttpStatusCode.OK)
         {
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw new HttpRequestException($"The bot answered {(int)response.StatusCode}: {body}\n{_bot.Output()}");
-            }
+            throw new HttpRequestException($"The bot answered {(int)status}: {body}\n{_bot.Output()}");
         }
 
+        return await RepliesAsync(activity, expectedMessages);
+    }
+
+    /// <summary>
+    /// An Adaptive Card Action.Execute as Teams sends it: an invoke named adaptiveCard/action. Returns the HTTP answer
+    /// (the invoke response is its body) and the messages the bot sent for it.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body, List<IActivity> Replies)> ExecuteAsync(JObject? data, string? verb = null, int expectedMessages = 1)
+    {
+        var activity = NewInvoke("adaptiveCard/action", new JObject
+        {
+            ["action"] = new JObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() },
+            ["trigger"] = "manual",
+        });
+        var (status, body) = await PostAsync(activity);
+        return (status, body, status == HttpStatusCode.OK ? await RepliesAsync(activity, expectedMessages) : []);
+    }
+
+    /// <summary>An invoke named <paramref name="name"/> with <paramref name="value"/>, to post as it is.</summary>
+    public Activity NewInvoke(string name, JObject value)
+    {
+        var activity = New(ActivityTypes.Invoke);
+        activity.Name = name;
+        activity.Value = value;
+        return activity;
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(Activity activity)
+    {
+        using var content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync(new Uri("api/messages", UriKind.Relative), content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<List<IActivity>> RepliesAsync(Activity activity, int expectedMessages)
+    {
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -122,7 +154,18 @@ public sealed class TeamsConversation : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static IActivity ToActivity(ReceivedReply reply) => reply.Activity.ToObject<Activity>()!;
+    /// <summary>The activity as the user sees it: with the id the connector gave it, marked when it replaced an earlier message.</summary>
+    private static IActivity ToActivity(ReceivedReply reply)
+    {
+        var activity = reply.Activity.ToObject<Activity>()!;
+        activity.Id = reply.Id;
+        if (reply.IsUpdate)
+        {
+            activity.Properties[UpdateRecordingTestAdapter.UpdateMarker] = true;
+        }
+
+        return activity;
+    }
 
     private List<IActivity> RepliesTo(string activityId) =>
         _connector.Replies

@@ -12,8 +12,9 @@ namespace BackCare.Bot.Tests.Hosting;
 
 /// <summary>
 /// The Bot Connector's side of normal delivery, on a loopback port: it takes the replies a bot POSTs
-/// to {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and keeps them, with the TCP
-/// connection each came on, so a test can tell whether connections were reused.
+/// to {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and the updates it PUTs to
+/// .../activities/{activityId}, and keeps them, with the TCP connection each came on, so a test can
+/// tell whether connections were reused.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -47,6 +48,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var connector = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext context, string conversationId, string replyToId) => connector.ReceiveAsync(context, conversationId, replyToId));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.ReceiveAsync(context, conversationId, null));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) => connector.ReceiveUpdateAsync(context, conversationId, activityId));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -67,9 +69,34 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(status);
         }
 
+        var activity = await ReadActivityAsync(context);
+        var id = $"reply-{Interlocked.Increment(ref _nextId)}";
+        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, id));
+        return Results.Json(new { id });
+    }
+
+    /// <summary>An update replaces a message sent before; its body's replyToId is the activity the bot was answering.</summary>
+    private async Task<IResult> ReceiveUpdateAsync(HttpContext context, string conversationId, string activityId)
+    {
+        Interlocked.Increment(ref _attempts);
+        if (Failures.TryDequeue(out var status))
+        {
+            return Results.StatusCode(status);
+        }
+
+        var activity = await ReadActivityAsync(context);
+        if (!_replies.Any(r => r.ConversationId == conversationId && r.Id == activityId))
+        {
+            return Results.NotFound();
+        }
+
+        _replies.Enqueue(new ReceivedReply(conversationId, (string?)activity["replyToId"], context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, activityId, IsUpdate: true));
+        return Results.Json(new { id = activityId });
+    }
+
+    private static async Task<JObject> ReadActivityAsync(HttpContext context)
+    {
         using var reader = new StreamReader(context.Request.Body);
-        var activity = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted));
-        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity));
-        return Results.Json(new { id = $"reply-{Interlocked.Increment(ref _nextId)}" });
+        return JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted));
     }
 }

@@ -50,6 +50,9 @@ public sealed class LoadScriptTests
         Assert.Equal((0, 0L, 0L, 0L), (tally.Errors, tally.Lost, tally.Extra, tally.Misaddressed));
         Assert.Equal(0, connector.Stray);
         Assert.Equal(delivery == Delivery.Normal ? tally.Replies : 0, connector.Received);
+
+        // Teams (normal delivery) gets step cards changed in place; expectReplies cannot update, so gets new cards.
+        Assert.Equal(delivery == Delivery.Normal, connector.Updates > 0);
     }
 
     [Fact]

@@ -38,20 +38,7 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         var nextTitle = isLast ? "Finish" : "Next";
         if (ShowsCards(turnContext))
         {
-            var data = new JObject
-            {
-                ["techniqueId"] = technique.Id,
-                ["techniqueName"] = technique.Name,
-                ["title"] = step.Title,
-                ["stepNumber"] = index + 1,
-                ["stepCount"] = technique.Steps.Count,
-                ["stepIndex"] = index,
-                ["text"] = step.Text,
-                ["hold"] = step.Hold?.ToString(),
-                ["hasBack"] = index > 0,
-                ["nextTitle"] = nextTitle,
-            };
-            return MessageFactory.Attachment(cards.Render(CardCatalog.Step, data));
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Step, StepCardData(technique, index, status: null)));
         }
 
         var text = new StringBuilder()
@@ -64,6 +51,13 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         string[] buttons = index > 0 ? ["Back", nextTitle, "This hurts", "Stop"] : [nextTitle, "This hurts", "Stop"];
         return MessageFactory.SuggestedActions(buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList(), text.ToString(), null, null);
     }
+
+    /// <summary>
+    /// A step card with its buttons gone and <paramref name="status"/> as its last line: what a live step card becomes
+    /// once the walkthrough has moved on, so an old card cannot be pressed. Only ever shown by updating a card in place.
+    /// </summary>
+    public IMessageActivity ClosedStep(Technique technique, int index, string status) =>
+        MessageFactory.Attachment(cards.Render(CardCatalog.Step, StepCardData(technique, index, status)));
 
     public IMessageActivity Urgent(ITurnContext turnContext)
     {
@@ -117,6 +111,27 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
             ["stop"] = Messages.ReminderStopButton,
         };
         return MessageFactory.Attachment(cards.Render(CardCatalog.Reminder, data));
+    }
+
+    private static JObject StepCardData(Technique technique, int index, string? status)
+    {
+        var step = technique.Steps[index];
+        var open = status is null;
+        return new JObject
+        {
+            ["techniqueId"] = technique.Id,
+            ["techniqueName"] = technique.Name,
+            ["title"] = step.Title,
+            ["stepNumber"] = index + 1,
+            ["stepCount"] = technique.Steps.Count,
+            ["stepIndex"] = index,
+            ["text"] = step.Text,
+            ["hold"] = open ? step.Hold?.ToString() : null,
+            ["hasBack"] = open && index > 0,
+            ["nextTitle"] = index == technique.Steps.Count - 1 ? "Finish" : "Next",
+            ["open"] = open,
+            ["status"] = status,
+        };
     }
 
     public IMessageActivity TipDetail(Tip tip) => MessageFactory.Text($"{tip.Title}: {tip.More}");

@@ -75,6 +75,18 @@ public sealed record BotMessages
 
     public required string FeltWorseReply { get; init; }
 
+    /// <summary>The last line of a step card closed because the walkthrough was finished (the buttons are gone).</summary>
+    public required string StepCardFinished { get; init; }
+
+    /// <summary>The last line of a step card closed because the walkthrough was stopped or left.</summary>
+    public required string StepCardStopped { get; init; }
+
+    /// <summary>The last line of a step card closed by "This hurts".</summary>
+    public required string StepCardHurt { get; init; }
+
+    /// <summary>The last line of a step card closed because a newer card for the same walkthrough was sent below it.</summary>
+    public required string StepCardMovedOn { get; init; }
+
     /// <summary>A button from an earlier card was pressed.</summary>
     public required string StaleCard { get; init; }
 

@@ -11,13 +11,25 @@ namespace BackCare.Bot.Dialogs;
 /// <summary>
 /// Walks through one technique, one card per step, with Back / Next / This hurts / Stop as card
 /// buttons or typed words. Begun with the technique id; ends with a <see cref="WalkthroughResult"/>.
+/// Where the channel can update a sent card (Teams, the Emulator), the buttons change the one live card
+/// in place; a card left behind (after a question, a typed command, the end) is closed: its buttons removed.
 /// </summary>
-public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId)
+public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger messenger) : Dialog(DialogId)
 {
     public const string DialogId = "walkthrough";
 
     private const string TechniqueKey = "technique";
     private const string StepKey = "step";
+
+    /// <summary>The id of the message showing the live step card, while it can still be updated.</summary>
+    private const string CardKey = "card";
+
+    private enum ActionSource
+    {
+        Typed,
+        CurrentCard,
+        EarlierCard,
+    }
 
     private static readonly Dictionary<string, string> TypedCommands = new(StringComparer.Ordinal)
     {
@@ -60,7 +72,7 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
         var state = dc.ActiveDialog!.State;
         state[TechniqueKey] = techniqueId;
         state[StepKey] = 0;
-        await SendStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
+        await ShowStepAnewAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -75,7 +87,7 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
         var technique = TechniqueOf(state);
         var step = state.GetValue(StepKey, 0);
 
-        var (action, fromCurrentCard) = ReadAction(dc.Context.Activity, technique.Id, step);
+        var (action, source) = ReadAction(dc.Context.Activity, technique.Id, step);
         if (action is null)
         {
             await dc.Context.SendActivityAsync(replies.Text(replies.Messages.StepHelp), cancellationToken).ConfigureAwait(false);
@@ -85,41 +97,64 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
         // "This hurts" stops at once, whichever card it came from; other buttons from old cards only re-show where we are.
         if (action == BackCareReplies.ActionHurts)
         {
+            await CloseCardAsync(dc.Context, state, replies.Messages.StepCardHurt, cancellationToken).ConfigureAwait(false);
             await dc.Context.SendActivityAsync(replies.Text(replies.Messages.HurtsStop), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(WalkthroughResult.Hurt, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!fromCurrentCard)
+        if (source == ActionSource.EarlierCard)
         {
             await dc.Context.SendActivityAsync(replies.Text(replies.Messages.StaleCard), cancellationToken).ConfigureAwait(false);
-            await SendStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
+            await ShowStepAnewAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
 
+        int next;
         switch (action)
         {
             case BackCareReplies.ActionStop:
+                await CloseCardAsync(dc.Context, state, replies.Messages.StepCardStopped, cancellationToken).ConfigureAwait(false);
                 await dc.Context.SendActivityAsync(replies.Text(replies.Messages.WalkthroughStopped), cancellationToken).ConfigureAwait(false);
                 return await dc.EndDialogAsync(WalkthroughResult.Stopped, cancellationToken).ConfigureAwait(false);
             case BackCareReplies.ActionBack:
-                state[StepKey] = Math.Max(0, step - 1);
+                next = Math.Max(0, step - 1);
                 break;
             default:
                 if (step + 1 >= technique.Steps.Count)
                 {
+                    await CloseCardAsync(dc.Context, state, replies.Messages.StepCardFinished, cancellationToken).ConfigureAwait(false);
                     return await dc.EndDialogAsync(WalkthroughResult.Completed, cancellationToken).ConfigureAwait(false);
                 }
 
-                state[StepKey] = step + 1;
+                next = step + 1;
                 break;
         }
 
-        await SendStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
+        // A button of the live card turns that card to the new step; a typed command gets a new card under the user's words.
+        if (source == ActionSource.CurrentCard)
+        {
+            state[StepKey] = next;
+            state[CardKey] = await messenger.ReplaceAsync(dc.Context, state.GetValue<string>(CardKey), StepCard(dc.Context, state), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await CloseCardAsync(dc.Context, state, replies.Messages.StepCardMovedOn, cancellationToken).ConfigureAwait(false);
+            state[StepKey] = next;
+            await ShowStepAnewAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
+        }
+
         return EndOfTurn;
     }
 
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
-        SendStepAsync(turnContext, instance.State, cancellationToken);
+        ShowStepAnewAsync(turnContext, instance.State, cancellationToken);
+
+    /// <summary>Cancelled or replaced (an emergency answer, "menu", "forget me"): the live card loses its buttons.</summary>
+    public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+    {
+        await CloseCardAsync(turnContext, instance.State, replies.Messages.StepCardStopped, cancellationToken).ConfigureAwait(false);
+        await base.EndDialogAsync(turnContext, instance, reason, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Whether a message is a walkthrough command for this dialog (typed, or a step card's button).</summary>
     public static bool IsCommand(Activity activity) =>
@@ -132,16 +167,16 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
             ? action
             : null;
 
-    private static (string? Action, bool FromCurrentCard) ReadAction(Activity activity, string techniqueId, int step)
+    private static (string? Action, ActionSource Source) ReadAction(Activity activity, string techniqueId, int step)
     {
         if (string.IsNullOrWhiteSpace(activity.Text) && SubmittedAction(activity) is { } submitted)
         {
             var data = (JObject)activity.Value;
             var sameCard = SubmitData.StringOf(data, "technique") == techniqueId && data["step"] is JValue { Type: JTokenType.Integer } submittedStep && (long)submittedStep == step;
-            return (submitted, sameCard);
+            return (submitted, sameCard ? ActionSource.CurrentCard : ActionSource.EarlierCard);
         }
 
-        return (ParseCommand(activity.Text), true);
+        return (ParseCommand(activity.Text), ActionSource.Typed);
     }
 
     private Technique TechniqueOf(IDictionary<string, object?> state)
@@ -151,10 +186,34 @@ public sealed class WalkthroughDialog(BackCareReplies replies) : Dialog(DialogId
             ?? throw new InvalidOperationException($"The walkthrough's technique '{id}' is no longer in the content.");
     }
 
-    private Task SendStepAsync(ITurnContext turnContext, IDictionary<string, object?> state, CancellationToken cancellationToken)
+    private IMessageActivity StepCard(ITurnContext turnContext, IDictionary<string, object?> state)
     {
         var technique = TechniqueOf(state);
-        var step = Math.Clamp(state.GetValue(StepKey, 0), 0, technique.Steps.Count - 1);
-        return turnContext.SendActivityAsync(replies.Step(turnContext, technique, step), cancellationToken);
+        return replies.Step(turnContext, technique, ShownStep(state, technique));
+    }
+
+    private static int ShownStep(IDictionary<string, object?> state, Technique technique) =>
+        Math.Clamp(state.GetValue(StepKey, 0), 0, technique.Steps.Count - 1);
+
+    /// <summary>Sends the current step as a new card, closing the live one above it first (so only one card has buttons).</summary>
+    private async Task ShowStepAnewAsync(ITurnContext turnContext, IDictionary<string, object?> state, CancellationToken cancellationToken)
+    {
+        await CloseCardAsync(turnContext, state, replies.Messages.StepCardMovedOn, cancellationToken).ConfigureAwait(false);
+        state[CardKey] = await messenger.SendAsync(turnContext, StepCard(turnContext, state), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns the live card, if any, into its closed form with <paramref name="status"/>; best effort.</summary>
+    private async Task CloseCardAsync(ITurnContext turnContext, IDictionary<string, object?> state, string status, CancellationToken cancellationToken)
+    {
+        var cardId = state.GetValue<string>(CardKey);
+        state.Remove(CardKey);
+        if (cardId is null)
+        {
+            return;
+        }
+
+        // The card showed the step before this turn changed anything; closing happens before the step moves.
+        var technique = TechniqueOf(state);
+        await messenger.TryUpdateAsync(turnContext, cardId, replies.ClosedStep(technique, ShownStep(state, technique), status), cancellationToken).ConfigureAwait(false);
     }
 }

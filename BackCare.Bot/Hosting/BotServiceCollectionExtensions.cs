@@ -37,6 +37,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => CardCatalog.Load(CardCatalog.DefaultDirectory));
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
         services.AddSingleton<BackCareReplies>();
+        services.AddSingleton<CardMessenger>();
         services.AddHostedService<BotDataStartupCheck>();
 
         // Movement-break reminders: stored in the same IStorage, sent proactively through the CloudAdapter

@@ -18,6 +18,12 @@ public static class ChannelCapabilities
         "msteams", "emulator", "webchat", "directline", "test",
     };
 
+    // Channels whose connector replaces a sent activity (PUT .../activities/{id}); Direct Line and Web Chat do not.
+    private static readonly HashSet<string> ActivityUpdateChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "msteams", "emulator",
+    };
+
     public static int MaxSuggestedActions(string? channelId) =>
         channelId is not null && SuggestedActionLimits.TryGetValue(channelId, out var limit) ? limit : 0;
 
@@ -26,4 +32,7 @@ public static class ChannelCapabilities
 
     public static bool SupportsAdaptiveCards(string? channelId) =>
         channelId is not null && AdaptiveCardChannels.Contains(channelId);
+
+    public static bool SupportsActivityUpdates(string? channelId) =>
+        channelId is not null && ActivityUpdateChannels.Contains(channelId);
 }

@@ -1,0 +1,36 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace BackCare.Bot.Tests.Conversation;
+
+/// <summary>
+/// The SDK's TestAdapter, except that an updated activity is also put in the reply queue (a copy, marked as an update,
+/// keeping the id of the message it replaces). TestAdapter only replaces replies still in its queue, and the harness
+/// drains the queue every turn, so without this a card changed in place would vanish from a test's view.
+/// </summary>
+public sealed class UpdateRecordingTestAdapter(ConversationReference reference, bool sendTraceActivity)
+    : TestAdapter(reference, sendTraceActivity)
+{
+    /// <summary>The property that marks a reply as the new content of an earlier message.</summary>
+    public const string UpdateMarker = "test.updatedInPlace";
+
+    /// <summary>When set, updates fail as a channel refusing them would (the message deleted, or too old to change).</summary>
+    public bool RefuseUpdates { get; set; }
+
+    public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(activity.Id, "activity.Id");
+        if (RefuseUpdates)
+        {
+            throw new ErrorResponseException("Operation returned an invalid status code 'NotFound'");
+        }
+
+        var update = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity))!;
+        update.Properties[UpdateMarker] = true;
+        await base.SendActivitiesAsync(turnContext, [update], cancellationToken).ConfigureAwait(false);
+        return new ResourceResponse(activity.Id);
+    }
+}
