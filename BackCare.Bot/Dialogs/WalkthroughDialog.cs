@@ -11,7 +11,7 @@ namespace BackCare.Bot.Dialogs;
 /// <summary>
 /// Walks through one technique, one card per step, with Back / Next / This hurts / Stop as card
 /// buttons or typed words. Begun with the technique id; ends with a <see cref="WalkthroughResult"/>.
-/// Where the channel can update a sent card (Teams, the Emulator), the buttons change the one live card
+/// Where the channel can update a sent card (Teams), the buttons change the one live card
 /// in place; a card left behind (after a question, a typed command, the end) is closed: its buttons removed.
 /// </summary>
 public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger messenger) : Dialog(DialogId)

@@ -18,10 +18,11 @@ public static class ChannelCapabilities
         "msteams", "emulator", "webchat", "directline", "test",
     };
 
-    // Channels whose connector replaces a sent activity (PUT .../activities/{id}); Direct Line and Web Chat do not.
+    // Channels whose connector replaces a sent activity (PUT .../activities/{id}). Direct Line, Web Chat and the
+    // Emulator (which shows Web Chat) do not: BotFramework-Emulator issues #1123 and #2440 are still open.
     private static readonly HashSet<string> ActivityUpdateChannels = new(StringComparer.OrdinalIgnoreCase)
     {
-        "msteams", "emulator",
+        "msteams",
     };
 
     public static int MaxSuggestedActions(string? channelId) =>
