@@ -117,6 +117,9 @@ public sealed record BotMessages
 
     public required string RemindersStopped { get; init; }
 
+    /// <summary>After an emergency answer, when the user had movement reminders: they are switched off.</summary>
+    public required string RemindersStoppedForEmergency { get; init; }
+
     /// <summary>"stop reminders" when there are none.</summary>
     public required string RemindersNone { get; init; }
 

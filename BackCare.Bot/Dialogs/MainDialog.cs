@@ -305,6 +305,7 @@ public sealed class MainDialog : ComponentDialog
             await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             conversation.EmergencyReported = true;
             await context.SendActivityAsync(_replies.Urgent(context), cancellationToken).ConfigureAwait(false);
+            await _reminders.StopForEmergencyAsync(context, cancellationToken).ConfigureAwait(false);
             return Done;
         }
 

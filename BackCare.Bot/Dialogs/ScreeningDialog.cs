@@ -1,6 +1,7 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
+using BackCare.Bot.Reminders;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Recognition;
 using BackCare.Bot.State;
@@ -26,17 +27,19 @@ public sealed class ScreeningDialog : ComponentDialog
     private readonly BackCareReplies _replies;
     private readonly BackCareState _state;
     private readonly TimeProvider _time;
+    private readonly ReminderConversation _reminders;
     private readonly BackCareOptions _options;
 
     /// <summary>The questions in asking order; null marks where the duration question goes.</summary>
     private readonly IReadOnlyList<ScreeningQuestion?> _items;
 
-    public ScreeningDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options)
+    public ScreeningDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options, ReminderConversation reminders)
         : base(DialogId)
     {
         _replies = replies;
         _state = state;
         _time = time;
+        _reminders = reminders;
         _options = options.Value;
         _items = OrderItems(replies.Knowledge.Screening);
 
@@ -141,6 +144,7 @@ public sealed class ScreeningDialog : ComponentDialog
         if (outcome == ScreeningOutcome.Emergency)
         {
             await step.Context.SendActivityAsync(_replies.Urgent(step.Context), cancellationToken).ConfigureAwait(false);
+            await _reminders.StopForEmergencyAsync(step.Context, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -96,6 +96,18 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
     public Task<bool> ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
 
+    /// <summary>
+    /// After an emergency answer, prompts to get up and stretch are the wrong thing to send: the reminders end, and the
+    /// user is told so if there were any.
+    /// </summary>
+    public async Task StopForEmergencyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            await turnContext.SendActivityAsync(replies.Text(replies.Messages.RemindersStoppedForEmergency), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task StopAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var existed = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -73,9 +73,9 @@ public sealed class ReminderScheduler(
             return false;
         }
 
-        // A due time missed while the bot was down may now be outside the hours: never send then, only reschedule.
-        var snoozed = subscription.SnoozedUntilUtc is not null;
-        var send = snoozed || ReminderSchedule.IsWithinHours(subscription, now);
+        // A due time missed while the bot was down, or a snooze that ran past the end of the hours, may now be
+        // outside the chosen hours: never send then, only reschedule.
+        var send = ReminderSchedule.IsWithinHours(subscription, now);
         if (send)
         {
             var card = replies.Reminder(subscription.ChannelId, subscription.SentCount);

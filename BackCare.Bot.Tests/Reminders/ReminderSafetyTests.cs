@@ -1,0 +1,106 @@
+using BackCare.Bot.Reminders;
+using BackCare.Bot.Tests.Conversation;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Tests.Reminders;
+
+/// <summary>
+/// Reminders never go where they should not: not after an emergency answer (a prompt to get up and stretch is the
+/// wrong message then) and not outside the chosen hours, even when a snooze runs past their end.
+/// Driven on the harness's fake clock (Thursday 26 November 2026, 09:00 UTC).
+/// </summary>
+public sealed class ReminderSafetyTests
+{
+    private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
+
+    /// <summary>Ticks the scheduler minute by minute until <paramref name="until"/>; when each reminder went out (UTC).</summary>
+    private static async Task<List<DateTimeOffset>> TickUntilAsync(BotHarness harness, DateTimeOffset until)
+    {
+        var sent = new List<DateTimeOffset>();
+        while (harness.Time.GetUtcNow() < until)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.Reminders.SendDueAsync(CancellationToken.None);
+            sent.AddRange(harness.TakeReplies().Select(_ => harness.Time.GetUtcNow()));
+        }
+
+        return sent;
+    }
+
+    [Fact]
+    public async Task A_red_flag_typed_later_switches_the_reminders_off_and_says_so()
+    {
+        await using var harness = new BotHarness();
+        await harness.SayAsync("remind me every hour");
+        Assert.Single(await TickUntilAsync(harness, At(26, 10)));
+
+        var replies = await harness.SayAsync("I can't feel my legs and my back hurts");
+
+        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.Text(replies[0]), StringComparison.Ordinal);
+        Assert.Equal(harness.Messages.RemindersStoppedForEmergency, Replies.Text(replies[^1]));
+        Assert.Empty(await TickUntilAsync(harness, At(27, 12)));
+        Assert.Empty(await harness.Storage.ReadAsync([ReminderStore.KeyFor("msteams", "user1")], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_emergency_answer_in_the_screening_switches_the_reminders_off()
+    {
+        await using var harness = new BotHarness();
+        await harness.SayAsync("remind me every hour");
+        await harness.SayAsync("my back is stiff");
+
+        var replies = await harness.SayAsync("yes");
+
+        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
+        Assert.Contains(harness.Messages.RemindersStoppedForEmergency, Replies.AllText(replies), StringComparison.Ordinal);
+        Assert.Empty(await TickUntilAsync(harness, At(27, 12)));
+    }
+
+    [Fact]
+    public async Task Without_reminders_an_emergency_answer_says_nothing_about_them()
+    {
+        await using var harness = new BotHarness();
+
+        var replies = await harness.SayAsync("I can't feel my legs and my back hurts");
+
+        Assert.DoesNotContain(harness.Messages.RemindersStoppedForEmergency, Replies.AllText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_snooze_that_runs_past_the_end_of_the_hours_is_dropped_and_the_next_reminder_comes_next_morning()
+    {
+        await using var harness = new BotHarness();
+        await harness.SayAsync("remind me every hour between 9 and 5");
+        var before = await TickUntilAsync(harness, At(26, 16, 50));
+        Assert.Equal(At(26, 16), before[^1]);
+
+        var snooze = await harness.SubmitAsync(new JObject { ["action"] = ReminderConversation.ActionSnooze });
+        Assert.Equal(harness.Messages.ReminderSnoozed, Replies.Text(Assert.Single(snooze)));
+
+        // The day's first reminder is one interval into its hours.
+        var after = await TickUntilAsync(harness, At(27, 10, 30));
+        Assert.Equal([At(27, 10)], after);
+    }
+
+    [Fact]
+    public async Task Across_the_end_of_summer_time_reminders_keep_to_the_users_local_hours()
+    {
+        // Friday 23 October 2026, 08:00 UTC = 09:00 in London (BST); the clocks go back on Sunday the 25th.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 10, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var harness = new BotHarness(time: time);
+        var optIn = harness.Adapter.MakeActivity("remind me every hour between 9 and 5");
+        optIn.LocalTimezone = "Europe/London";
+        await harness.SendAsync(optIn);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+        var sent = await TickUntilAsync(harness, new DateTimeOffset(2026, 10, 26, 12, 30, 0, TimeSpan.Zero));
+
+        var local = sent.Select(utc => TimeZoneInfo.ConvertTime(utc, london)).ToList();
+        Assert.All(local, t => Assert.InRange(t.TimeOfDay, TimeSpan.FromHours(9), TimeSpan.FromHours(17)));
+        Assert.All(local, t => Assert.True(t.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday, $"{t} is at the weekend"));
+        Assert.Equal(new DateTimeOffset(2026, 10, 23, 9, 0, 0, TimeSpan.Zero), sent[0]);
+        Assert.Equal(new DateTimeOffset(2026, 10, 26, 10, 0, 0, TimeSpan.Zero), sent.First(t => t.Day == 26));
+        Assert.Equal([10, 11, 12], local.Where(t => t.Day == 26).Select(t => t.Hour));
+    }
+}
