@@ -102,16 +102,23 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
             return MessageFactory.SuggestedActions(new List<string> { Messages.ReminderStopButton }, $"{Messages.ReminderTitle}: {text}", null, null);
         }
 
-        var data = new JObject
-        {
-            ["title"] = Messages.ReminderTitle,
-            ["text"] = text,
-            ["done"] = Messages.ReminderDoneButton,
-            ["snooze"] = Messages.ReminderSnoozeButton,
-            ["stop"] = Messages.ReminderStopButton,
-        };
-        return MessageFactory.Attachment(cards.Render(CardCatalog.Reminder, data));
+        return MessageFactory.Attachment(cards.Render(CardCatalog.Reminder, ReminderCardData(text, status: null)));
     }
+
+    /// <summary>A reminder card once one of its buttons was pressed: the title and <paramref name="status"/>, no buttons. Only shown by updating the card.</summary>
+    public IMessageActivity ClosedReminder(string status) =>
+        MessageFactory.Attachment(cards.Render(CardCatalog.Reminder, ReminderCardData(text: string.Empty, status)));
+
+    private JObject ReminderCardData(string text, string? status) => new()
+    {
+        ["title"] = Messages.ReminderTitle,
+        ["text"] = text,
+        ["done"] = Messages.ReminderDoneButton,
+        ["snooze"] = Messages.ReminderSnoozeButton,
+        ["stop"] = Messages.ReminderStopButton,
+        ["open"] = status is null,
+        ["status"] = status,
+    };
 
     private static JObject StepCardData(Technique technique, int index, string? status)
     {

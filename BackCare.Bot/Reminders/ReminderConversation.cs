@@ -6,7 +6,7 @@ using Microsoft.Bot.Schema;
 namespace BackCare.Bot.Reminders;
 
 /// <summary>The reminder side of a turn: opting in, stopping, and the Done / Snooze / Stop buttons of the reminder card.</summary>
-public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, TimeProvider time)
+public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, CardMessenger messenger, TimeProvider time)
 {
     public const string ActionDone = "reminder-done";
     public const string ActionSnooze = "reminder-snooze";
@@ -61,35 +61,46 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         return true;
     }
 
-    /// <summary>Handles a reminder card button; false for any other submit.</summary>
+    /// <summary>
+    /// Handles a reminder card button; false for any other submit. In Teams the answer replaces the card itself (the
+    /// submit's replyToId is the card's message), so the buttons cannot be pressed twice; elsewhere it is a message.
+    /// </summary>
     public async Task<bool> TryHandleButtonAsync(ITurnContext turnContext, string? action, CancellationToken cancellationToken)
     {
         var messages = replies.Messages;
+        string answer;
         switch (action)
         {
             case ActionDone:
-                await turnContext.SendActivityAsync(replies.Text(messages.ReminderDoneReply), cancellationToken).ConfigureAwait(false);
-                return true;
+                answer = messages.ReminderDoneReply;
+                break;
             case ActionStop:
-                await StopAsync(turnContext, cancellationToken).ConfigureAwait(false);
-                return true;
+                answer = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false) ? messages.RemindersStopped : messages.RemindersNone;
+                break;
             case ActionSnooze:
                 var activity = turnContext.Activity;
                 var subscription = await store.GetAsync(ReminderStore.KeyFor(activity.ChannelId, activity.From.Id), cancellationToken).ConfigureAwait(false);
                 if (subscription is null)
                 {
-                    await turnContext.SendActivityAsync(replies.Text(messages.RemindersNone), cancellationToken).ConfigureAwait(false);
-                    return true;
+                    answer = messages.RemindersNone;
+                    break;
                 }
 
                 subscription.SnoozedUntilUtc = time.GetUtcNow() + SnoozeTime;
                 subscription.NextDueUtc = subscription.SnoozedUntilUtc.Value;
                 await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
-                await turnContext.SendActivityAsync(replies.Text(messages.ReminderSnoozed), cancellationToken).ConfigureAwait(false);
-                return true;
+                answer = messages.ReminderSnoozed;
+                break;
             default:
                 return false;
         }
+
+        if (!await messenger.TryUpdateAsync(turnContext, turnContext.Activity.ReplyToId, replies.ClosedReminder(answer), cancellationToken).ConfigureAwait(false))
+        {
+            await turnContext.SendActivityAsync(replies.Text(answer), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>"forget me" and "stop reminders": the subscription (with its conversation reference) goes; true if there was one.</summary>
