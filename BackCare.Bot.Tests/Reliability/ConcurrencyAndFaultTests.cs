@@ -67,6 +67,60 @@ public sealed class ConcurrencyAndFaultTests
     }
 
     [Fact]
+    public async Task Two_instances_starting_one_conversation_at_once_do_not_overwrite_each_other()
+    {
+        var shared = new MemoryStorage();
+        var slow = new ControllableStorage(shared);
+        using var first = Host(slow);
+        using var second = Host(new ControllableStorage(shared));
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+        var questions = Questions(first);
+        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        var conversation = Guid.NewGuid().ToString();
+
+        // Nothing is stored yet: the first instance reads that and holds it; the second starts the screening and saves.
+        slow.HoldReads();
+        var late = SayAsync(firstClient, "my back is stiff", conversation);
+        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var onTime = await SayAsync(secondClient, "my back is stiff", conversation);
+        slow.ReleaseReads();
+        var lateReplies = await late;
+
+        Assert.Contains(onTime, text => text.Contains(questions[0].Text, StringComparison.Ordinal));
+        Assert.Equal(messages.ConcurrentUpdate, lateReplies[^1]);
+        var next = await SayAsync(firstClient, "no", conversation);
+        Assert.Contains(next, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_install_event_that_loses_such_a_race_asks_the_user_for_nothing()
+    {
+        var shared = new MemoryStorage();
+        var slow = new ControllableStorage(shared);
+        using var first = Host(slow);
+        using var second = Host(new ControllableStorage(shared));
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        var conversation = Guid.NewGuid().ToString();
+        var added = MessagesEndpointTests.Activity("conversationUpdate", conversationId: conversation);
+        added["membersAdded"] = new JArray(new JObject { ["id"] = "user-1" });
+
+        slow.HoldReads();
+        var late = PostAsync(firstClient, added);
+        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var copy = (JObject)added.DeepClone();
+        copy["id"] = Guid.NewGuid().ToString();
+        var onTime = await PostAsync(secondClient, copy);
+        slow.ReleaseReads();
+        var lateReplies = await late;
+
+        Assert.Contains(messages.Welcome, onTime);
+        Assert.DoesNotContain(messages.ConcurrentUpdate, lateReplies);
+    }
+
+    [Fact]
     public async Task A_re_delivered_activity_is_not_processed_twice()
     {
         using var factory = Host(new MemoryStorage());

@@ -1,6 +1,7 @@
 using BackCare.Bot.Content;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
@@ -39,7 +40,14 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             if (plainly is not null)
             {
                 logger.LogWarning(exception, "Turn of conversation {ConversationId} not saved", turnContext.Activity.Conversation?.Id);
-                await TrySendAsync(turnContext, plainly, logger).ConfigureAwait(false);
+
+                // Only what the user sent can be sent again: a conflicting install event (Teams' conversationUpdate and
+                // installationUpdate reaching two instances at once) loses to the other instance's welcome, silently.
+                if (exception is not StateConflictException || turnContext.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+                {
+                    await TrySendAsync(turnContext, plainly, logger).ConfigureAwait(false);
+                }
+
                 return;
             }
 

@@ -15,8 +15,14 @@ namespace BackCare.Bot.State;
 /// </summary>
 public sealed class GuardedStateStorage(IStorage inner) : IStorage
 {
+    /// <summary>Stands, in <c>expected</c>, for "nothing was stored when this was read" (written with no ETag).</summary>
+    private const string NewItem = "";
+
     /// <summary>The ETag each state dictionary handed to BotState was read with; weak, so nothing outlives its turn.</summary>
     private readonly ConditionalWeakTable<object, string> _readETags = new();
+
+    /// <summary>Dictionaries this wrapper has saved once already (in their turn).</summary>
+    private readonly ConditionalWeakTable<object, object?> _saved = new();
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -35,16 +41,17 @@ public sealed class GuardedStateStorage(IStorage inner) : IStorage
         {
             if (Unwrap(value) is { State: { } state } envelope)
             {
-                if (envelope.ETag is { } etag)
-                {
-                    _readETags.AddOrUpdate(state, etag);
-                }
-
+                // A storage that returned no ETag gives nothing to check against: a save overwrites, as before.
+                _readETags.AddOrUpdate(state, envelope.ETag ?? "*");
                 result[key] = state;
             }
             else
             {
-                result[key] = value;
+                // Stored unwrapped (by an older version of the bot): no version to check, so a save overwrites it.
+                // Converted here rather than by BotState, so the dictionary it saves is the one registered.
+                var plain = value is JObject json ? json.ToObject<Dictionary<string, object>>()! : value;
+                _readETags.AddOrUpdate(plain, "*");
+                result[key] = plain;
             }
         }
 
@@ -59,14 +66,18 @@ public sealed class GuardedStateStorage(IStorage inner) : IStorage
         {
             if (value is IDictionary<string, object> state)
             {
-                // Read with an ETag: the storage must still hold that version. New state (nothing read): "*".
-                var etag = _readETags.TryGetValue(state, out var read) ? read : "*";
-                wrapped[key] = new StateEnvelope { ETag = etag, State = state };
+                // Read with an ETag: the storage must still hold that version. New state (nothing was stored when it
+                // was read): no ETag, which the storage refuses over an existing item, so two instances both starting
+                // a conversation cannot overwrite each other. The storage gives a saved version a new ETag this wrapper
+                // does not see: a second save of the same dictionary in one turn overwrites ("*") rather than failing
+                // against its own first save.
+                var etag = _readETags.TryGetValue(state, out var read) ? read
+                    : _saved.TryGetValue(state, out _) ? "*"
+                    : NewItem;
+                wrapped[key] = new StateEnvelope { ETag = etag == NewItem ? null : etag, State = state };
                 expected[key] = etag;
-
-                // The storage gives the new version a new ETag this wrapper does not see: a second save of the
-                // same dictionary in one turn overwrites rather than failing against its own first save.
                 _readETags.Remove(state);
+                _saved.AddOrUpdate(state, null);
             }
             else
             {
@@ -114,7 +125,8 @@ public sealed class GuardedStateStorage(IStorage inner) : IStorage
                 var current = await inner.ReadAsync(checkedKeys, cancellationToken).ConfigureAwait(false);
                 foreach (var key in checkedKeys)
                 {
-                    if (current.TryGetValue(key, out var value) && Unwrap(value)?.ETag != expected[key])
+                    // Another save got there first: a new item now exists, or a read one has another version.
+                    if (current.TryGetValue(key, out var value) && (expected[key] == NewItem || Unwrap(value)?.ETag != expected[key]))
                     {
                         return new StateConflictException(key, failure);
                     }
