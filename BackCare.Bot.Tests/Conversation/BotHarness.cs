@@ -20,7 +20,13 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BotHarness(string channelId = "msteams", IStorage? storage = null, FakeTimeProvider? time = null, bool sendTraces = false, string userId = "user1")
+    public BotHarness(
+        string channelId = "msteams",
+        IStorage? storage = null,
+        FakeTimeProvider? time = null,
+        bool sendTraces = false,
+        string userId = "user1",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         Storage = storage ?? new MemoryStorage();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -40,7 +46,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddBackCareBot();
         services.AddSingleton(Storage);
         services.AddSingleton<TimeProvider>(Time);
@@ -62,6 +68,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>The reminder scheduler of this bot, for tests that drive its tick directly.</summary>
     public ReminderScheduler Reminders => _services.GetRequiredService<ReminderScheduler>();
+
+    /// <summary>Any service of this bot, for tests of its wiring.</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Replies sent outside a turn of <see cref="SendAsync"/> (proactive reminders), in order.</summary>
     public List<IActivity> TakeReplies()

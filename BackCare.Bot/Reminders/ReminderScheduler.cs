@@ -1,11 +1,13 @@
 using BackCare.Bot.CardRendering;
-using Microsoft.Bot.Builder;
+using BackCare.Bot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Reminders;
 
 /// <summary>
-/// Wakes every minute (on the injected clock, so tests use a fake one) and sends the movement-break card to
-/// every subscription that is due, then schedules its next reminder inside the user's hours and days.
+/// Wakes every <see cref="BackCareOptions.ReminderTickSeconds"/> (a minute by default, on the injected clock, so
+/// tests use a fake one) and sends the movement-break card to every subscription that is due, then schedules
+/// its next reminder inside the user's hours and days.
 /// Everything it needs is in storage, so a restarted bot carries on where the last one stopped.
 /// </summary>
 public sealed class ReminderScheduler(
@@ -13,9 +15,11 @@ public sealed class ReminderScheduler(
     IProactiveSender sender,
     BackCareReplies replies,
     TimeProvider time,
+    IOptions<BackCareOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    /// <summary>How often the timer loop looks for due reminders.</summary>
+    public TimeSpan Tick { get; } = TimeSpan.FromSeconds(options.Value.ReminderTickSeconds);
 
     /// <summary>Sends every due reminder once; returns how many were sent. The timer loop calls this; tests call it directly.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
