@@ -14,7 +14,8 @@ namespace BackCare.Bot.Tests.Conversation;
 /// <summary>
 /// The real bot (the same service registration as the host) on the SDK's TestAdapter, with a fake
 /// clock and a storage that can outlive the harness (to play a restart). Each call sends one activity
-/// and returns every reply of that turn.
+/// and returns every reply of that turn. <c>duringReminder</c>, if given, runs inside every proactive send,
+/// just before the reminder goes out, for tests that play what happens meanwhile.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ public sealed class BotHarness : IAsyncDisposable
         FakeTimeProvider? time = null,
         bool sendTraces = false,
         string userId = "user1",
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Func<Task>? duringReminder = null)
     {
         Storage = storage ?? new MemoryStorage();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -51,7 +53,8 @@ public sealed class BotHarness : IAsyncDisposable
         services.AddSingleton(Storage);
         services.AddSingleton<TimeProvider>(Time);
         // Reminders are sent proactively through the TestAdapter, so they arrive in its reply queue like any reply.
-        services.AddSingleton<IProactiveSender>(new AdapterProactiveSender(Adapter, string.Empty));
+        IProactiveSender sender = new AdapterProactiveSender(Adapter, string.Empty);
+        services.AddSingleton(duringReminder is null ? sender : new InterruptedSender(sender, duringReminder));
         _services = services.BuildServiceProvider();
 
     }
@@ -134,6 +137,15 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class InterruptedSender(IProactiveSender inner, Func<Task> meanwhile) : IProactiveSender
+    {
+        public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+        {
+            await meanwhile();
+            await inner.ContinueConversationAsync(reference, callback, cancellationToken);
+        }
+    }
 
     private sealed class UniqueActivityIds : IMiddleware
     {

@@ -1,5 +1,7 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Storage;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Reminders;
@@ -35,9 +37,14 @@ public sealed class ReminderScheduler(
                     sent++;
                 }
             }
+            catch (ETagConflictException e)
+            {
+                // Another instance claimed this reminder first, or the user changed it meanwhile: the newer version stands.
+                logger.LogInformation("The reminder {Key} changed meanwhile, left as it now is: {Reason}", key, e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // One user's failure (a removed conversation, a storage conflict) must not stop the others' reminders.
+                // One user's failure (a removed conversation, storage trouble) must not stop the others' reminders.
                 logger.LogWarning(e, "Could not send the reminder {Key}", key);
             }
         }
@@ -78,21 +85,29 @@ public sealed class ReminderScheduler(
         }
 
         // A due time missed while the bot was down may now be outside the hours: never send then, only reschedule.
-        var snoozed = subscription.SnoozedUntilUtc is not null;
-        var send = snoozed || ReminderSchedule.IsWithinHours(subscription, now);
-        if (send)
+        IMessageActivity? card = null;
+        if (subscription.SnoozedUntilUtc is not null || ReminderSchedule.IsWithinHours(subscription, now))
         {
-            var card = replies.Reminder(subscription.ChannelId, subscription.SentCount);
-            await sender.ContinueConversationAsync(
-                subscription.Reference,
-                (turnContext, ct) => turnContext.SendActivityAsync(card, ct),
-                cancellationToken).ConfigureAwait(false);
+            card = replies.Reminder(subscription.ChannelId, subscription.SentCount);
             subscription.SentCount++;
         }
 
         subscription.SnoozedUntilUtc = null;
         subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, now);
+
+        // Claim this reminder before sending it, with the ETag just read: another instance that read the same
+        // version fails here instead of sending it twice, and a Stop clicked while the card is on its way is not
+        // undone by a save arriving after it. A send that then fails is logged, and the next reminder comes as usual.
         await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
-        return send;
+        if (card is null)
+        {
+            return false;
+        }
+
+        await sender.ContinueConversationAsync(
+            subscription.Reference,
+            (turnContext, ct) => turnContext.SendActivityAsync(card, ct),
+            cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }
