@@ -14,13 +14,21 @@ namespace BackCare.Bot.Tests.Conversation;
 /// <summary>
 /// The real bot (the same service registration as the host) on the SDK's TestAdapter, with a fake
 /// clock and a storage that can outlive the harness (to play a restart). Each call sends one activity
-/// and returns every reply of that turn.
+/// and returns every reply of that turn. <c>duringReminder</c>, if given, runs inside every proactive send,
+/// just before the reminder goes out, for tests that play what happens meanwhile.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BotHarness(string channelId = "msteams", IStorage? storage = null, FakeTimeProvider? time = null, bool sendTraces = false, string userId = "user1")
+    public BotHarness(
+        string channelId = "msteams",
+        IStorage? storage = null,
+        FakeTimeProvider? time = null,
+        bool sendTraces = false,
+        string userId = "user1",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Func<Task>? duringReminder = null)
     {
         Storage = storage ?? new MemoryStorage();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
@@ -40,12 +48,13 @@ public sealed class BotHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddBackCareBot();
         services.AddSingleton(Storage);
         services.AddSingleton<TimeProvider>(Time);
         // Reminders are sent proactively through the TestAdapter, so they arrive in its reply queue like any reply.
-        services.AddSingleton<IProactiveSender>(new AdapterProactiveSender(Adapter, string.Empty));
+        IProactiveSender sender = new AdapterProactiveSender(Adapter, string.Empty);
+        services.AddSingleton(duringReminder is null ? sender : new InterruptedSender(sender, duringReminder));
         _services = services.BuildServiceProvider();
 
     }
@@ -62,6 +71,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>The reminder scheduler of this bot, for tests that drive its tick directly.</summary>
     public ReminderScheduler Reminders => _services.GetRequiredService<ReminderScheduler>();
+
+    /// <summary>Any service of this bot, for tests of its wiring.</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Replies sent outside a turn of <see cref="SendAsync"/> (proactive reminders), in order.</summary>
     public List<IActivity> TakeReplies()
@@ -124,6 +137,15 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class InterruptedSender(IProactiveSender inner, Func<Task> meanwhile) : IProactiveSender
+    {
+        public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+        {
+            await meanwhile();
+            await inner.ContinueConversationAsync(reference, callback, cancellationToken);
+        }
+    }
 
     private sealed class UniqueActivityIds : IMiddleware
     {

@@ -28,6 +28,7 @@ public sealed class TeamsConversation : IDisposable
     private readonly HttpClient _http;
     private readonly ChannelAccount _user;
     private readonly ChannelAccount _botAccount = new("28:backcare-bot", "BackCare");
+    private readonly HashSet<string> _sentIds = [];
 
     public TeamsConversation(BotProcess bot, FakeConnector connector)
     {
@@ -40,9 +41,28 @@ public sealed class TeamsConversation : IDisposable
 
     public string Id { get; }
 
+    /// <summary>The user's Teams id (the one reminder subscriptions are stored under).</summary>
+    public string UserId => _user.Id;
+
+    /// <summary>The offset of the user's clock from UTC, sent as every activity's localTimestamp (as Teams does).</summary>
+    public TimeSpan LocalOffset { get; set; }
+
     /// <summary>Every message the bot sent in this conversation so far, in arrival order.</summary>
     public List<IActivity> AllMessages() =>
         _connector.Replies.Where(r => r.ConversationId == Id && r.Type == ActivityTypes.Message).Select(ToActivity).ToList();
+
+    /// <summary>
+    /// Messages the bot sent on its own (proactive turns), in arrival order: those that do not answer any activity this
+    /// conversation sent, whichever connector path they came to.
+    /// </summary>
+    public List<ReceivedReply> Unprompted() =>
+        _connector.Replies
+            .Where(r => r.ConversationId == Id && r.Type == ActivityTypes.Message && (r.ReplyToId is null || !_sentIds.Contains(r.ReplyToId)))
+            .ToList();
+
+    /// <summary>Waits (bounded by <paramref name="timeout"/>) until the bot has sent <paramref name="count"/> messages on its own; returns them all.</summary>
+    public Task<List<ReceivedReply>> WaitForUnpromptedAsync(int count, TimeSpan timeout) =>
+        WaitForAsync(Unprompted, count, timeout, "messages from the bot on its own");
 
     /// <summary>Teams adding the bot to a personal chat: a conversationUpdate whose membersAdded is the bot.</summary>
     public Activity BotAdded()
@@ -124,38 +144,22 @@ public sealed class TeamsConversation : IDisposable
 
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(Activity activity)
     {
+        _sentIds.Add(activity.Id);
         using var content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(new Uri("api/messages", UriKind.Relative), content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<List<IActivity>> RepliesAsync(Activity activity, int expectedMessages)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var replies = RepliesTo(activity.Id);
-            if (replies.Count >= expectedMessages)
-            {
-                return replies;
-            }
-
-            if (clock.Elapsed > ReplyTimeout)
-            {
-                throw new TimeoutException(
-                    $"Expected {expectedMessages} replies to '{activity.Text ?? JsonConvert.SerializeObject(activity.Value) ?? activity.Type}', got {replies.Count}: "
-                    + string.Join(" | ", replies.Select(Replies.Text)) + "\n" + _bot.Output());
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private async Task<List<IActivity>> RepliesAsync(Activity activity, int expectedMessages) =>
+        (await WaitForAsync(() => RepliesTo(activity.Id), expectedMessages, ReplyTimeout, $"replies to '{activity.Text ?? JsonConvert.SerializeObject(activity.Value) ?? activity.Type}'"))
+            .Select(ToActivity)
+            .ToList();
 
     public void Dispose() => _http.Dispose();
 
     /// <summary>The activity as the user sees it: with the id the connector gave it, marked when it replaced an earlier message.</summary>
-    private static IActivity ToActivity(ReceivedReply reply)
+    public static IActivity ToActivity(ReceivedReply reply)
     {
         var activity = reply.Activity.ToObject<Activity>()!;
         activity.Id = reply.Id;
@@ -167,11 +171,32 @@ public sealed class TeamsConversation : IDisposable
         return activity;
     }
 
-    private List<IActivity> RepliesTo(string activityId) =>
+    private List<ReceivedReply> RepliesTo(string activityId) =>
         _connector.Replies
             .Where(r => r.ConversationId == Id && r.ReplyToId == activityId && r.Type == ActivityTypes.Message)
-            .Select(ToActivity)
             .ToList();
+
+    /// <summary>Polls <paramref name="read"/> until it holds <paramref name="count"/> items; a timeout names what was missing and shows the bot's output.</summary>
+    private async Task<List<ReceivedReply>> WaitForAsync(Func<List<ReceivedReply>> read, int count, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var found = read();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException(
+                    $"Expected {count} {what}, got {found.Count}: " + string.Join(" | ", found.Select(r => Replies.Text(ToActivity(r)))) + "\n" + _bot.Output());
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     private Activity New(string type) => new()
     {
@@ -184,7 +209,7 @@ public sealed class TeamsConversation : IDisposable
         Conversation = new ConversationAccount(id: Id, conversationType: "personal", tenantId: TenantId),
         ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = TenantId } },
         Timestamp = DateTimeOffset.UtcNow,
-        LocalTimestamp = DateTimeOffset.UtcNow,
+        LocalTimestamp = DateTimeOffset.UtcNow.ToOffset(LocalOffset),
         Locale = "en-US",
     };
 }

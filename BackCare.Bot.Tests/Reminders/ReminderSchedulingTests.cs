@@ -156,6 +156,53 @@ public sealed class ReminderSchedulingTests
     }
 
     [Fact]
+    public async Task A_reminder_is_a_new_message_in_the_conversation_not_a_reply()
+    {
+        await using var harness = new BotHarness();
+        await harness.SayAsync("remind me every hour");
+
+        var sent = await RunUntilAsync(harness, At(26, 10));
+
+        Assert.Null(Assert.Single(sent).Reply.ReplyToId);
+    }
+
+    [Fact]
+    public async Task Stopping_while_a_reminder_is_on_its_way_is_not_undone_by_the_scheduler()
+    {
+        BotHarness? harness = null;
+        var stopped = new List<IActivity>();
+        await using (harness = new BotHarness(duringReminder: async () => stopped.AddRange(await harness!.SayAsync("stop reminders"))))
+        {
+            await harness.SayAsync("remind me every hour");
+
+            Assert.Single(await RunUntilAsync(harness, At(26, 10)));
+
+            Assert.Equal(harness.Messages.RemindersStopped, Replies.Text(Assert.Single(stopped)));
+            var store = new ReminderStore(harness.Storage);
+            Assert.Null(await store.GetAsync(ReminderStore.KeyFor("msteams", "user1"), CancellationToken.None));
+            Assert.Empty(await store.ListKeysAsync(CancellationToken.None));
+            Assert.Empty(await RunUntilAsync(harness, At(26, 17)));
+        }
+    }
+
+    [Fact]
+    public async Task Two_bot_instances_on_one_storage_send_a_due_reminder_once()
+    {
+        var storage = new MemoryStorage();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(At(26, 9));
+        var secondSent = -1;
+        await using var second = new BotHarness(storage: storage, time: time);
+
+        // The second instance's tick comes while the first is sending the same reminder.
+        await using var first = new BotHarness(storage: storage, time: time, duringReminder: async () => secondSent = await second.Reminders.SendDueAsync(CancellationToken.None));
+        await first.SayAsync("remind me every hour");
+
+        Assert.Single(await RunUntilAsync(first, At(26, 10)));
+        Assert.Equal(0, secondSent);
+        Assert.Empty(second.TakeReplies());
+    }
+
+    [Fact]
     public async Task Forget_me_deletes_the_subscription()
     {
         await using var harness = new BotHarness();

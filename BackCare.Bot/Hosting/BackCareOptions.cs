@@ -5,6 +5,10 @@ public sealed class BackCareOptions
 {
     public const string Section = "BackCare";
 
+    public const int MinReminderTickSeconds = 1;
+
+    public const int MaxReminderTickSeconds = 3600;
+
     /// <summary>How long a screening outcome is trusted before the questions are asked again.</summary>
     public double ScreeningValidHours { get; set; } = 24;
 
@@ -17,4 +21,10 @@ public sealed class BackCareOptions
     /// hold what users said about their health.
     /// </summary>
     public string? TranscriptFolder { get; set; }
+
+    /// <summary>
+    /// How often the reminder scheduler looks for due reminders. A minute is fine-grained enough for movement
+    /// breaks; a shorter tick is for tests that need a reminder from a running bot within seconds.
+    /// </summary>
+    public int ReminderTickSeconds { get; set; } = 60;
 }

@@ -22,7 +22,13 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-        services.AddOptions<BackCareOptions>().BindConfiguration(BackCareOptions.Section);
+        // Checked at start-up, so a bad value stops the bot with the setting named instead of failing later in a background service.
+        services.AddOptions<BackCareOptions>()
+            .BindConfiguration(BackCareOptions.Section)
+            .Validate(
+                o => o.ReminderTickSeconds is >= BackCareOptions.MinReminderTickSeconds and <= BackCareOptions.MaxReminderTickSeconds,
+                $"{BackCareOptions.Section}:{nameof(BackCareOptions.ReminderTickSeconds)} must be from {BackCareOptions.MinReminderTickSeconds} to {BackCareOptions.MaxReminderTickSeconds}.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddBotStorage();
         // State goes through GuardedStateStorage: ETag-checked saves, and storage failures the error handler can name.

@@ -10,5 +10,28 @@ namespace BackCare.Bot.Reminders;
 public sealed class AdapterProactiveSender(BotAdapter adapter, string botAppId) : IProactiveSender
 {
     public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        adapter.ContinueConversationAsync(botAppId, reference, callback, cancellationToken);
+        adapter.ContinueConversationAsync(
+            botAppId,
+            reference,
+            (turnContext, ct) =>
+            {
+                turnContext.OnSendActivities(SendAsNewMessagesAsync);
+                return callback(turnContext, ct);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// The SDK makes every send of a turn a reply to the turn's activity, here the ContinueConversation event with
+    /// an id it made up, which the channel never saw; a proactive message is a new message in the conversation
+    /// (POST .../activities, not .../activities/{id}).
+    /// </summary>
+    private static Task<ResourceResponse[]> SendAsNewMessagesAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
+    {
+        foreach (var activity in activities)
+        {
+            activity.ReplyToId = null;
+        }
+
+        return next();
+    }
 }

@@ -1,11 +1,15 @@
 using BackCare.Bot.CardRendering;
-using Microsoft.Bot.Builder;
+using BackCare.Bot.Hosting;
+using BackCare.Bot.Storage;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Reminders;
 
 /// <summary>
-/// Wakes every minute (on the injected clock, so tests use a fake one) and sends the movement-break card to
-/// every subscription that is due, then schedules its next reminder inside the user's hours and days.
+/// Wakes every <see cref="BackCareOptions.ReminderTickSeconds"/> (a minute by default, on the injected clock, so
+/// tests use a fake one) and sends the movement-break card to every subscription that is due, then schedules
+/// its next reminder inside the user's hours and days.
 /// Everything it needs is in storage, so a restarted bot carries on where the last one stopped.
 /// </summary>
 public sealed class ReminderScheduler(
@@ -13,9 +17,11 @@ public sealed class ReminderScheduler(
     IProactiveSender sender,
     BackCareReplies replies,
     TimeProvider time,
+    IOptions<BackCareOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
-    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    /// <summary>How often the timer loop looks for due reminders.</summary>
+    public TimeSpan Tick { get; } = TimeSpan.FromSeconds(options.Value.ReminderTickSeconds);
 
     /// <summary>Sends every due reminder once; returns how many were sent. The timer loop calls this; tests call it directly.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -31,9 +37,14 @@ public sealed class ReminderScheduler(
                     sent++;
                 }
             }
+            catch (ETagConflictException e)
+            {
+                // Another instance claimed this reminder first, or the user changed it meanwhile: the newer version stands.
+                logger.LogInformation("The reminder {Key} changed meanwhile, left as it now is: {Reason}", key, e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // One user's failure (a removed conversation, a storage conflict) must not stop the others' reminders.
+                // One user's failure (a removed conversation, storage trouble) must not stop the others' reminders.
                 logger.LogWarning(e, "Could not send the reminder {Key}", key);
             }
         }
@@ -75,20 +86,29 @@ public sealed class ReminderScheduler(
 
         // A due time missed while the bot was down, or a snooze that ran past the end of the hours, may now be
         // outside the chosen hours: never send then, only reschedule.
-        var send = ReminderSchedule.IsWithinHours(subscription, now);
-        if (send)
+        IMessageActivity? card = null;
+        if (ReminderSchedule.IsWithinHours(subscription, now))
         {
-            var card = replies.Reminder(subscription.ChannelId, subscription.SentCount);
-            await sender.ContinueConversationAsync(
-                subscription.Reference,
-                (turnContext, ct) => turnContext.SendActivityAsync(card, ct),
-                cancellationToken).ConfigureAwait(false);
+            card = replies.Reminder(subscription.ChannelId, subscription.SentCount);
             subscription.SentCount++;
         }
 
         subscription.SnoozedUntilUtc = null;
         subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, now);
+
+        // Claim this reminder before sending it, with the ETag just read: another instance that read the same
+        // version fails here instead of sending it twice, and a Stop clicked while the card is on its way is not
+        // undone by a save arriving after it. A send that then fails is logged, and the next reminder comes as usual.
         await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
-        return send;
+        if (card is null)
+        {
+            return false;
+        }
+
+        await sender.ContinueConversationAsync(
+            subscription.Reference,
+            (turnContext, ct) => turnContext.SendActivityAsync(card, ct),
+            cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -1,0 +1,87 @@
+using BackCare.Bot.Content;
+using BackCare.Bot.Reminders;
+using BackCare.Bot.Storage;
+using BackCare.Bot.Tests.Conversation;
+using BackCare.Bot.Tests.Hosting;
+using BackCare.Bot.Tests.Storage;
+
+namespace BackCare.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// A movement-break reminder sent by the running bot process on its own: a proactive turn (ContinueConversationAsync
+/// with the bot's app id, empty here as in local mode) that the fake connector receives as a new message in the
+/// Teams conversation, not as a reply. The bot keeps its reminders in a SQLite file the test shares, so the test
+/// can make a subscription due at once instead of waiting out its interval.
+/// </summary>
+public sealed class ProactiveReminderTests
+{
+    /// <summary>Generous bound for a reminder to arrive: with a one-second tick it normally takes a second or two.</summary>
+    private static readonly TimeSpan ReminderTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly KnowledgeBase Knowledge = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
+
+    private static BotMessages Messages => Knowledge.Messages;
+
+    [Fact]
+    public async Task A_due_reminder_arrives_as_a_proactive_card_and_Stop_reminders_on_it_ends_them()
+    {
+        using var folder = new TemporaryFolder();
+        var database = folder.File("backcare.db");
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = await BotProcess.StartAsync(["Storage:Kind=Sqlite", $"Storage:SqlitePath={database}", "BackCare:ReminderTickSeconds=1"]);
+        using var storage = new SqliteStorage(database);
+        var reminders = new ReminderStore(storage);
+        using var chat = new TeamsConversation(bot, connector) { LocalOffset = MiddayOffset() };
+        using var other = new TeamsConversation(bot, connector) { LocalOffset = MiddayOffset() };
+
+        await OptInAsync(chat);
+        await MakeDueNowAsync(reminders, chat);
+        var received = Assert.Single(await chat.WaitForUnpromptedAsync(1, ReminderTimeout));
+
+        // A proactive message goes to the conversation, not in reply to anything the user sent.
+        Assert.Null(received.ReplyToId);
+        Assert.Null((string?)received.Activity["replyToId"]);
+        var reminder = TeamsConversation.ToActivity(received);
+        Assert.Single(Replies.Cards(reminder));
+        Assert.Equal([Messages.ReminderDoneButton, Messages.ReminderSnoozeButton, Messages.ReminderStopButton], Replies.Buttons(reminder).Select(b => b.Title));
+
+        var stopped = await chat.ClickAsync(reminder, Messages.ReminderStopButton);
+
+        Assert.Equal(Messages.RemindersStopped, Replies.Text(Assert.Single(stopped)));
+        var key = ReminderStore.KeyFor("msteams", chat.UserId);
+        Assert.Null(await reminders.GetAsync(key, CancellationToken.None));
+        Assert.DoesNotContain(key, await reminders.ListKeysAsync(CancellationToken.None));
+
+        // Nothing is left to make due, so show instead that the scheduler ticks on after the stop: another user's
+        // reminder, made due only now, arrives, and by then the stopped conversation has had nothing more.
+        await OptInAsync(other);
+        await MakeDueNowAsync(reminders, other);
+        await other.WaitForUnpromptedAsync(1, ReminderTimeout);
+        Assert.Single(chat.Unprompted());
+    }
+
+    /// <summary>An offset that puts the user's clock at about midday now, so the 9-to-5 window holds for the whole test whenever it runs.</summary>
+    private static TimeSpan MiddayOffset() => TimeSpan.FromHours(12 - DateTimeOffset.UtcNow.Hour);
+
+    private static async Task OptInAsync(TeamsConversation chat)
+    {
+        var confirmed = await chat.SayAsync("remind me to move every 45 minutes between 9 and 5 every day");
+        var text = Replies.Text(Assert.Single(confirmed));
+        Assert.Contains("09:00", text, StringComparison.Ordinal);
+        Assert.Contains("17:00", text, StringComparison.Ordinal);
+        Assert.Contains(Messages.ReminderEveryDay, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Moves the user's next reminder to now, through the bot's own store on the same SQLite file: the write carries
+    /// the ETag just read, as the bot's own writes do.
+    /// </summary>
+    private static async Task MakeDueNowAsync(ReminderStore reminders, TeamsConversation chat)
+    {
+        var subscription = await reminders.GetAsync(ReminderStore.KeyFor("msteams", chat.UserId), CancellationToken.None);
+        Assert.NotNull(subscription);
+        Assert.True(subscription.NextDueUtc > DateTimeOffset.UtcNow.AddMinutes(30), "Not due for a while yet: the test must make it due.");
+        subscription.NextDueUtc = DateTimeOffset.UtcNow;
+        await reminders.SaveAsync(subscription, CancellationToken.None);
+    }
+}
