@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +20,7 @@ public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedReply> _replies = new();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _nextId;
     private int _attempts;
 
@@ -68,8 +70,9 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         using var reader = new StreamReader(context.Request.Body);
+        var receivedAt = Stopwatch.GetElapsedTime(_startedAt);
         var activity = JObject.Parse(await reader.ReadToEndAsync(context.RequestAborted));
-        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity));
+        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, receivedAt));
         return Results.Json(new { id = $"reply-{Interlocked.Increment(ref _nextId)}" });
     }
 }

@@ -24,7 +24,9 @@ public sealed class LoadScriptTests
     {
         var delivery = Enum.Parse<Delivery>(mode);
         await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
-        using var factory = new BotApplicationFactory();
+        // Pacing off, as in the load test itself: its conversations run at machine speed, and paced to Teams' limits each
+        // would take several seconds of waiting that check nothing here (SendPacing*Tests do).
+        using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["BackCare:SendPacing"] = "false" });
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
         var lane = new Lane("BackCare", new Uri(http.BaseAddress!, "api/messages"), delivery, new BackCareScript(knowledge));

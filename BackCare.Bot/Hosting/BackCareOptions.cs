@@ -17,4 +17,11 @@ public sealed class BackCareOptions
     /// hold what users said about their health.
     /// </summary>
     public string? TranscriptFolder { get; set; }
+
+    /// <summary>
+    /// True (the default): what the bot sends to a Teams conversation is held to Teams' per-conversation limits
+    /// (<see cref="SendPacingMiddleware"/>), so a burst waits instead of being refused with 429. False sends at once,
+    /// for load tests that drive one conversation far faster than a person would.
+    /// </summary>
+    public bool SendPacing { get; set; } = true;
 }
