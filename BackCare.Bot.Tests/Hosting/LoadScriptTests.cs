@@ -54,6 +54,19 @@ public sealed class LoadScriptTests
         Assert.Equal(delivery == Delivery.Normal ? tally.Replies : 0, connector.Received);
     }
 
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--bot-setting", "BackCare:SendPacing=true" }, true)]
+    [InlineData(new[] { "--bot-setting", "backcare:sendpacing=True", "--bot-setting", "BackCare:SendPacing=false" }, false)]
+    public void The_load_test_runs_BackCare_unpaced_unless_a_bot_setting_says_otherwise(string[] args, bool paced)
+    {
+        var options = LoadTestOptions.Parse(args, out var error);
+
+        Assert.NotNull(options);
+        Assert.Null(error);
+        Assert.Equal(paced, options.SendPacing);
+    }
+
     [Fact]
     public async Task The_echo_baseline_bot_says_back_what_it_is_told_as_the_SDKs_sample_does()
     {
