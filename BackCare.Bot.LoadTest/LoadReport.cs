@@ -24,7 +24,7 @@ internal sealed record LoadReport(LoadTestOptions Options, IReadOnlyList<LaneRou
     public void Print(TextWriter w)
     {
         w.WriteLine();
-        w.WriteLine(I($"{Options.Users} users per lane, {Options.Rounds} rounds of {Options.Seconds:0.#} s per lane, channel {Options.ChannelId}"));
+        w.WriteLine(I($"{Options.Users} users per lane, {Options.Rounds} rounds of {Options.Seconds:0.#} s per lane, channel {Options.ChannelId}, BackCare's send pacing {(Options.SendPacing ? "on" : "off")}"));
         w.WriteLine();
         w.WriteLine(I($"{"lane",-30} {"turns/s",8} {"(median",8} {"range)",13} {"p50 ms",7} {"p90 ms",7} {"p99 ms",7} {"max ms",7} {"CPU ms/turn",11} {"turns",8} {"convs",6} {"errors",6} {"lost",5} {"extra",5} {"misaddr",7}"));
         foreach (var lane in Rounds.Select(r => r.Lane).Distinct())

@@ -141,7 +141,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
     }
 
     private Task<BotProcess> StartBackCareAsync(string name, DirectoryInfo dataDirectory, IEnumerable<string> settings, CancellationToken cancellationToken) =>
-        BotProcess.StartBackCareAsync(name, [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", .. settings, .. options.BotSettings], cancellationToken);
+        BotProcess.StartBackCareAsync(name, [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", LoadTestOptions.PacingOff, .. settings, .. options.BotSettings], cancellationToken);
 
     private double Elapsed() => Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
 

@@ -13,6 +13,15 @@ internal sealed record LoadTestOptions(
     string ChannelId,
     IReadOnlyList<string> BotSettings)
 {
+    /// <summary>
+    /// Given to BackCare's processes before any --bot-setting. A virtual user drives its conversation far faster than
+    /// Teams lets a bot send to one conversation, and this program measures what a turn costs the bot, not how long
+    /// Teams' limits make it wait; --bot-setting BackCare:SendPacing=true (which comes later, so wins) paces again.
+    /// </summary>
+    public const string PacingOff = "BackCare:SendPacing=false";
+
+    private const string PacingSetting = "BackCare:SendPacing=";
+
     public const string Usage =
         "Usage: dotnet run -c Release --project BackCare.Bot.LoadTest -- [options]\n" +
         "  --users N          concurrent virtual users per lane (default 64)\n" +
@@ -25,12 +34,20 @@ internal sealed record LoadTestOptions(
         "  --channel ID       channelId of the activities (default msteams)\n" +
         "  --bot-setting K=V  a setting for the BackCare processes, as --K=V on their command line (repeatable);\n" +
         "                     e.g. --bot-setting Storage:Kind=Memory\n" +
+        "                     BackCare runs with BackCare:SendPacing=false (each user sends far faster than Teams allows\n" +
+        "                     one conversation); --bot-setting BackCare:SendPacing=true measures it paced\n" +
         "Lanes: BackCare and the echo baseline (and BackCare before, with --before), in each mode asked for.\n" +
         "Each bot is a child process on a loopback port; the fake connector runs in this process.\n" +
         "dotnet run -c Release --project BackCare.Bot.LoadTest -- reply-cost\n" +
         "  measures the reply path's parts (connector client, a reply, the UserTokenClient) in this process, SDK vs BackCare.";
 
     public static LoadTestOptions Default { get; } = new(64, 10, 5, 3, [Delivery.Normal, Delivery.ExpectReplies], false, "msteams", []);
+
+    /// <summary>Whether BackCare's processes pace their sends to Teams' limits: only if a --bot-setting turns it back on.</summary>
+    public bool SendPacing =>
+        BotSettings.LastOrDefault(s => s.StartsWith(PacingSetting, StringComparison.OrdinalIgnoreCase)) is { } setting
+        && bool.TryParse(setting[PacingSetting.Length..], out var on)
+        && on;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are unusable or help was asked for.</summary>
     public static LoadTestOptions? Parse(IReadOnlyList<string> args, out string? error)

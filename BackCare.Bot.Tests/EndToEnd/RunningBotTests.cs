@@ -146,6 +146,27 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
         WalkthroughTests.AssertStep(next, technique, 1);
     }
 
+    [Fact]
+    public async Task Answers_to_questions_asked_back_to_back_reach_Teams_within_its_per_conversation_limits()
+    {
+        using var chat = fixture.NewConversation();
+
+        // Twelve questions as fast as the bot answers: unpaced, all twelve answers would arrive within a fraction of a second.
+        for (var question = 0; question < 12; question++)
+        {
+            await chat.SayAsync("is foam rolling better than stretching?");
+        }
+
+        var arrivals = chat.ReceivedMessages().Select(r => r.ReceivedAt).Order().ToList();
+        Assert.True(arrivals.Count >= 12, $"{arrivals.Count} messages");
+        Assert.InRange(MostWithin(arrivals, TimeSpan.FromSeconds(1)), 1, 7);
+        Assert.InRange(MostWithin(arrivals, TimeSpan.FromSeconds(2)), 1, 8);
+    }
+
+    /// <summary>The most arrivals in any span of <paramref name="window"/> (each span starting at an arrival).</summary>
+    private static int MostWithin(List<TimeSpan> arrivals, TimeSpan window) =>
+        arrivals.Select((start, i) => arrivals.Skip(i).TakeWhile(t => t - start < window).Count()).Max();
+
     /// <summary>The questions the same bot asks in-process for the same answers, in order.</summary>
     private static async Task<List<string>> ExpectedQuestionsAsync()
     {

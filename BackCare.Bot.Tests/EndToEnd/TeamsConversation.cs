@@ -48,8 +48,11 @@ public sealed class TeamsConversation : IDisposable
     public TimeSpan LocalOffset { get; set; }
 
     /// <summary>Every message the bot sent in this conversation so far, in arrival order.</summary>
-    public List<IActivity> AllMessages() =>
-        _connector.Replies.Where(r => r.ConversationId == Id && r.Type == ActivityTypes.Message).Select(ToActivity).ToList();
+    public List<IActivity> AllMessages() => ReceivedMessages().Select(ToActivity).ToList();
+
+    /// <summary>Every message the bot sent in this conversation so far, as the connector received it, with when.</summary>
+    public List<ReceivedReply> ReceivedMessages() =>
+        _connector.Replies.Where(r => r.ConversationId == Id && r.Type == ActivityTypes.Message).ToList();
 
     /// <summary>
     /// Messages the bot sent on its own (proactive turns), in arrival order: those that do not answer any activity this

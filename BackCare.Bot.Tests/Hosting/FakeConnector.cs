@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,6 +21,7 @@ public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedReply> _replies = new();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _nextId;
     private int _attempts;
 
@@ -69,9 +71,10 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(status);
         }
 
+        var receivedAt = Stopwatch.GetElapsedTime(_startedAt);
         var activity = await ReadActivityAsync(context);
         var id = $"reply-{Interlocked.Increment(ref _nextId)}";
-        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, id));
+        _replies.Enqueue(new ReceivedReply(conversationId, replyToId, context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, receivedAt, id));
         return Results.Json(new { id });
     }
 
@@ -84,13 +87,14 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(status);
         }
 
+        var receivedAt = Stopwatch.GetElapsedTime(_startedAt);
         var activity = await ReadActivityAsync(context);
         if (!_replies.Any(r => r.ConversationId == conversationId && r.Id == activityId))
         {
             return Results.NotFound();
         }
 
-        _replies.Enqueue(new ReceivedReply(conversationId, (string?)activity["replyToId"], context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, activityId, IsUpdate: true));
+        _replies.Enqueue(new ReceivedReply(conversationId, (string?)activity["replyToId"], context.Connection.Id, context.Request.Headers.UserAgent.ToString(), activity, receivedAt, activityId, IsUpdate: true));
         return Results.Json(new { id = activityId });
     }
 

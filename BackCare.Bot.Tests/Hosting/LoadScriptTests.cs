@@ -24,7 +24,9 @@ public sealed class LoadScriptTests
     {
         var delivery = Enum.Parse<Delivery>(mode);
         await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
-        using var factory = new BotApplicationFactory();
+        // Pacing off, as in the load test itself: its conversations run at machine speed, and paced to Teams' limits each
+        // would take several seconds of waiting that check nothing here (SendPacing*Tests do).
+        using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["BackCare:SendPacing"] = "false" });
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
         var lane = new Lane("BackCare", new Uri(http.BaseAddress!, "api/messages"), delivery, new BackCareScript(knowledge));
@@ -53,6 +55,19 @@ public sealed class LoadScriptTests
 
         // Teams (normal delivery) gets step cards changed in place; expectReplies cannot update, so gets new cards.
         Assert.Equal(delivery == Delivery.Normal, connector.Updates > 0);
+    }
+
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--bot-setting", "BackCare:SendPacing=true" }, true)]
+    [InlineData(new[] { "--bot-setting", "backcare:sendpacing=True", "--bot-setting", "BackCare:SendPacing=false" }, false)]
+    public void The_load_test_runs_BackCare_unpaced_unless_a_bot_setting_says_otherwise(string[] args, bool paced)
+    {
+        var options = LoadTestOptions.Parse(args, out var error);
+
+        Assert.NotNull(options);
+        Assert.Null(error);
+        Assert.Equal(paced, options.SendPacing);
     }
 
     [Fact]

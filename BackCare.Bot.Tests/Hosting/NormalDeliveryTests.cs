@@ -94,7 +94,7 @@ public sealed class NormalDeliveryTests
         Assert.Equal(1, factory.Services.GetRequiredService<ConnectorClientCache>().Count);
     }
 
-    private static JObject Activity(FakeConnector connector, string conversationId, string activityId, string text) => new()
+    internal static JObject Activity(FakeConnector connector, string conversationId, string activityId, string text) => new()
     {
         ["type"] = "message",
         ["id"] = activityId,
@@ -106,7 +106,7 @@ public sealed class NormalDeliveryTests
         ["text"] = text,
     };
 
-    private static async Task PostAsync(HttpClient client, JObject activity)
+    internal static async Task PostAsync(HttpClient client, JObject activity)
     {
         using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
         // Normal delivery: 200 with an empty body, the replies having gone to the connector before it.

@@ -18,13 +18,19 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 {
     public const string ErrorMessage = "Sorry, something went wrong on my side. Say \"menu\" to start again.";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, KnowledgeBase knowledge, IOptions<BackCareOptions> options)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, SendPacingMiddleware pacing, KnowledgeBase knowledge, IOptions<BackCareOptions> options)
         : base(auth, logger)
     {
         Use(turnLock);
         if (!string.IsNullOrWhiteSpace(options.Value.TranscriptFolder))
         {
             Use(new TranscriptLoggerMiddleware(new FileTranscriptLogger(Path.GetFullPath(options.Value.TranscriptFolder), unitTestMode: false)));
+        }
+
+        // Last, so its send handler runs just before the adapter sends: a send's permit is taken right before it goes out.
+        if (options.Value.SendPacing)
+        {
+            Use(pacing);
         }
 
         OnTurnError = async (turnContext, exception) =>

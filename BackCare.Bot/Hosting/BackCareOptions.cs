@@ -27,4 +27,11 @@ public sealed class BackCareOptions
     /// breaks; a shorter tick is for tests that need a reminder from a running bot within seconds.
     /// </summary>
     public int ReminderTickSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// True (the default): what the bot sends to a Teams conversation is held to Teams' per-conversation limits
+    /// (<see cref="SendPacingMiddleware"/>), so a burst waits instead of being refused with 429. False sends at once,
+    /// for load tests that drive one conversation far faster than a person would.
+    /// </summary>
+    public bool SendPacing { get; set; } = true;
 }

@@ -36,6 +36,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<GuardedStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<GuardedStateStorage>()));
         services.AddSingleton<ConversationTurnLock>();
+        // Teams' per-conversation send limits, one pacer for the process (BackCare:SendPacing turns it off).
+        services.AddSingleton(_ => new SendPacer());
+        services.AddSingleton<SendPacingMiddleware>();
         services.AddSingleton<BackCareState>();
 
         // Knowledge, cards and routing data are read and validated once, at start-up: a broken file stops the bot with the file named.
