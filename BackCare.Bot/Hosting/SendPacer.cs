@@ -34,7 +34,7 @@ public sealed class SendPacer : IDisposable
     private readonly PartitionedRateLimiter<string>[] _windows;
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    /// <summary>Teams' limits on the SDK's sliding windows.</summary>
+    /// <summary>Teams' limits on .NET's sliding-window limiters.</summary>
     public SendPacer()
         : this(TeamsLimits, SlidingWindow)
     {
@@ -86,11 +86,11 @@ public sealed class SendPacer : IDisposable
         }
     }
 
-    /// <summary>The window of <paramref name="limit"/> for one conversation: the SDK's sliding window, as <see cref="WindowOptions"/> sets it.</summary>
+    /// <summary>The window of <paramref name="limit"/> for one conversation: .NET's SlidingWindowRateLimiter, as <see cref="WindowOptions"/> sets it.</summary>
     internal static RateLimiter SlidingWindow(string conversation, SendLimit limit) => new SlidingWindowRateLimiter(WindowOptions(limit));
 
     /// <summary>
-    /// The SDK's sliding window for <paramref name="limit"/>. It gives a permit back when the permit's segment
+    /// .NET's SlidingWindowRateLimiter for <paramref name="limit"/>. It gives a permit back when the permit's segment
     /// slides out, which can be up to one segment less than the window after the send (the segment was already
     /// under way). So the window here is the limit's plus two segments: a permit comes back more than the
     /// limit's window and one segment after its send, the segment a margin for network jitter.
