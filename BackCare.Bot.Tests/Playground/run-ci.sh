@@ -37,8 +37,8 @@ if [[ ! -x $chromium ]]; then
     tail -n 20 "$out/apt.log" >&2
     skip "apt-get could not install chromium (see $out/apt.log)"
   fi
-  echo "run-ci.sh: chromium installed in $((SECONDS - started)) s"
   [[ -x $chromium ]] || skip "installing chromium did not provide $chromium"
+  echo "run-ci.sh: chromium installed in $((SECONDS - started)) s"
 fi
 
 status=0
