@@ -17,6 +17,7 @@ public sealed class BotMessagesFormatTests
         [nameof(BotMessages.TooLong)] = 1,
         [nameof(BotMessages.LeftOutLine)] = 2,
         [nameof(BotMessages.ReminderConfirm)] = 4,
+        [nameof(BotMessages.TechniquePicked)] = 1,
     };
 
     public static TheoryData<string> MessageNames() =>

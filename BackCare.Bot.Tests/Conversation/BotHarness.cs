@@ -98,20 +98,22 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>An Action.Submit as Teams sends it: a message with Value and no Text.</summary>
-    public Task<List<IActivity>> SubmitAsync(JObject value)
+    /// <param name="fromMessage">The id of the message whose card was pressed, which Teams sends as replyToId.</param>
+    public Task<List<IActivity>> SubmitAsync(JObject value, string? fromMessage = null)
     {
         var activity = Adapter.MakeActivity();
         activity.Text = null;
         activity.Value = value;
+        activity.ReplyToId = fromMessage;
         return SendAsync(activity);
     }
 
-    /// <summary>Presses a button of a card or suggested actions by title, as the channel would.</summary>
+    /// <summary>Presses a button of a card (naming the card's message, as Teams does) or of suggested actions by title.</summary>
     public Task<List<IActivity>> ClickAsync(IActivity reply, string title)
     {
         var button = Replies.Buttons(reply).FirstOrDefault(b => b.Title == title)
             ?? throw new InvalidOperationException($"No button '{title}' on: {string.Join(", ", Replies.Buttons(reply).Select(b => b.Title))}");
-        return button.SubmitData is { } data ? SubmitAsync(data) : SayAsync(button.ImBackText!);
+        return button.SubmitData is { } data ? SubmitAsync(data, reply.Id) : SayAsync(button.ImBackText!);
     }
 
     public Task<List<IActivity>> JoinAsync()

@@ -154,4 +154,34 @@ public sealed class InPlaceStepCardTests
 
         Assert.Equal(expected, CardMessenger.CanUpdate(turnContext));
     }
+
+    [Fact]
+    public async Task Starting_a_technique_from_the_pickers_button_closes_the_picker_in_place()
+    {
+        await using var bot = new BotHarness();
+        var technique = bot.Knowledge.FindTechnique(TechniqueId)!;
+        var (_, replies) = await ScreeningDriver.AnswerAsync(bot, await bot.SayAsync("my back is stiff"), ScreeningDriver.AllClear);
+        var picker = Replies.Last(replies);
+
+        var started = await bot.ClickAsync(picker, "Start " + technique.Name);
+
+        Assert.Equal(2, started.Count);
+        Assert.True(Replies.IsUpdate(started[0]));
+        Assert.Equal(picker.Id, started[0].Id);
+        Assert.Empty(Replies.Buttons(started[0]));
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, bot.Messages.TechniquePicked, technique.Name), Replies.Text(started[0]), StringComparison.Ordinal);
+        WalkthroughTests.AssertStep(started[1], technique, 0);
+    }
+
+    [Fact]
+    public async Task A_technique_picked_by_typing_its_name_leaves_the_picker_alone()
+    {
+        await using var bot = new BotHarness();
+        var technique = bot.Knowledge.FindTechnique(TechniqueId)!;
+        await ScreeningDriver.AnswerAsync(bot, await bot.SayAsync("my back is stiff"), ScreeningDriver.AllClear);
+
+        var started = await bot.SayAsync(technique.Name);
+
+        WalkthroughTests.AssertStep(Assert.Single(started), technique, 0);
+    }
 }

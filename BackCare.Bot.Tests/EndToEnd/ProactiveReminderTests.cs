@@ -47,7 +47,12 @@ public sealed class ProactiveReminderTests
 
         var stopped = await chat.ClickAsync(reminder, Messages.ReminderStopButton);
 
-        Assert.Equal(Messages.RemindersStopped, Replies.Text(Assert.Single(stopped)));
+        // Teams names the card's message in the submit, so the answer replaces the reminder card, buttons gone.
+        var closed = Assert.Single(stopped);
+        Assert.True(Replies.IsUpdate(closed));
+        Assert.Equal(reminder.Id, closed.Id);
+        Assert.Contains(Messages.RemindersStopped, Replies.Text(closed), StringComparison.Ordinal);
+        Assert.Empty(Replies.Buttons(closed));
         var key = ReminderStore.KeyFor("msteams", chat.UserId);
         Assert.Null(await reminders.GetAsync(key, CancellationToken.None));
         Assert.DoesNotContain(key, await reminders.ListKeysAsync(CancellationToken.None));

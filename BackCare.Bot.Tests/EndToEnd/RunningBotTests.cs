@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
@@ -193,8 +194,16 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
     {
         var (asked, picker) = await AnswerScreeningAsync(chat);
         Assert.NotEmpty(asked);
-        var replies = await chat.ClickAsync(Replies.Last(picker), "Start " + Knowledge.FindTechnique(TechniqueId)!.Name);
-        WalkthroughTests.AssertStep(Replies.Last(replies), Knowledge.FindTechnique(TechniqueId)!, 0);
+        var pickerCard = Replies.Last(picker);
+        var technique = Knowledge.FindTechnique(TechniqueId)!;
+
+        // The picker closes in place (an update) and the first step comes as a new card.
+        var replies = await chat.ClickAsync(pickerCard, "Start " + technique.Name, expectedMessages: 2);
+        var closed = Assert.Single(replies, Replies.IsUpdate);
+        Assert.Equal(pickerCard.Id, closed.Id);
+        Assert.Empty(Replies.Buttons(closed));
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, Knowledge.Messages.TechniquePicked, technique.Name), Replies.Text(closed), StringComparison.Ordinal);
+        WalkthroughTests.AssertStep(Replies.Last(replies), technique, 0);
         return replies;
     }
 

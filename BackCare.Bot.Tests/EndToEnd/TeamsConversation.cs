@@ -91,19 +91,21 @@ public sealed class TeamsConversation : IDisposable
     }
 
     /// <summary>An Adaptive Card Action.Submit as Teams sends it: a message with only a value.</summary>
-    public Task<List<IActivity>> SubmitAsync(JObject value, int expectedMessages = 1)
+    /// <param name="fromMessage">The id of the message whose card was pressed, which Teams sends as replyToId.</param>
+    public Task<List<IActivity>> SubmitAsync(JObject value, int expectedMessages = 1, string? fromMessage = null)
     {
         var activity = New(ActivityTypes.Message);
         activity.Value = value.DeepClone();
+        activity.ReplyToId = fromMessage;
         return SendAsync(activity, expectedMessages);
     }
 
-    /// <summary>Presses a button by title: a card's submit as a value-only message, a suggested action as its text.</summary>
+    /// <summary>Presses a button by title: a card's submit as a value-only message naming the card's message, a suggested action as its text.</summary>
     public Task<List<IActivity>> ClickAsync(IActivity reply, string title, int expectedMessages = 1)
     {
         var button = Replies.Buttons(reply).FirstOrDefault(b => b.Title == title)
             ?? throw new InvalidOperationException($"No button '{title}' on: {string.Join(", ", Replies.Buttons(reply).Select(b => b.Title))}");
-        return button.SubmitData is { } data ? SubmitAsync(data, expectedMessages) : SayAsync(button.ImBackText!, expectedMessages);
+        return button.SubmitData is { } data ? SubmitAsync(data, expectedMessages, reply.Id) : SayAsync(button.ImBackText!, expectedMessages);
     }
 
     /// <summary>

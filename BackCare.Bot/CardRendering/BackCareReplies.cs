@@ -180,6 +180,15 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         return message;
     }
 
+    /// <summary>The technique picker once a technique was started from it: the prompt and which one, no buttons. Only shown by updating the card.</summary>
+    public IMessageActivity ClosedTechniquePicker(Technique picked) =>
+        MessageFactory.Attachment(cards.Render(CardCatalog.Techniques, new JObject
+        {
+            ["prompt"] = Messages.ChooseTechniquePrompt,
+            ["status"] = string.Format(CultureInfo.InvariantCulture, Messages.TechniquePicked, picked.Name),
+            ["techniques"] = new JArray(),
+        }));
+
     /// <summary>The short title a routing id is shown with in "did you mean" buttons.</summary>
     public string TitleOf(string intent) =>
         Knowledge.FindAnswer(intent)?.Question

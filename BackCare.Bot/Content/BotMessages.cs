@@ -43,6 +43,9 @@ public sealed record BotMessages
 
     public required string ChooseTechniquePrompt { get; init; }
 
+    /// <summary>The last line of the technique picker once a technique was started from it ({0}: its name).</summary>
+    public required string TechniquePicked { get; init; }
+
     /// <summary>One line per technique a caution leaves out: {0} its name, {1} why.</summary>
     public required string LeftOutLine { get; init; }
 

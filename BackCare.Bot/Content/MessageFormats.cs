@@ -16,6 +16,7 @@ internal static class MessageFormats
             [nameof(BotMessages.ScreeningRemembered)] = ["how long ago the screening was, e.g. \"3 hours\""],
             [nameof(BotMessages.TooLong)] = ["the message length limit in characters"],
             [nameof(BotMessages.LeftOutLine)] = ["the technique's name", "why the screening leaves it out"],
+            [nameof(BotMessages.TechniquePicked)] = ["the chosen technique's name"],
             [nameof(BotMessages.ReminderConfirm)] = ["the interval in minutes", "the start time", "the end time", "the days"],
         };
 

@@ -29,11 +29,13 @@ public sealed class TechniqueDialog : ComponentDialog
     private readonly BackCareState _state;
     private readonly TimeProvider _time;
     private readonly BackCareOptions _options;
+    private readonly CardMessenger _messenger;
 
-    public TechniqueDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options, ScreeningDialog screening, WalkthroughDialog walkthrough)
+    public TechniqueDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options, CardMessenger messenger, ScreeningDialog screening, WalkthroughDialog walkthrough)
         : base(DialogId)
     {
         _replies = replies;
+        _messenger = messenger;
         _state = state;
         _time = time;
         _options = options.Value;
@@ -151,6 +153,13 @@ public sealed class TechniqueDialog : ComponentDialog
         if (techniqueId is null)
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Picked with the picker's button: in Teams the picker then shows what was started and loses its buttons
+        // (the submit's replyToId is the picker's message), so it cannot start a second walkthrough later.
+        if (step.Result is FoundChoice && step.Context.Activity.Value is not null)
+        {
+            await _messenger.TryUpdateAsync(step.Context, step.Context.Activity.ReplyToId, _replies.ClosedTechniquePicker(_replies.Knowledge.FindTechnique(techniqueId)!), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.BeginDialogAsync(WalkthroughDialog.DialogId, techniqueId, cancellationToken).ConfigureAwait(false);
