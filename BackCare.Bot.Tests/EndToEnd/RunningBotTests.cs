@@ -119,6 +119,7 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
         var response = JObject.Parse(body);
         Assert.Equal(200, (int?)response["statusCode"]);
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)response["type"]);
+        Assert.Equal(Knowledge.Messages.CardActionTaken, (string?)response["value"]);
         var updated = Assert.Single(replies);
         Assert.True(Replies.IsUpdate(updated));
         Assert.Equal(first.Id, updated.Id);

@@ -26,6 +26,8 @@ public sealed class BackCareBot(BackCareState state, MainDialog dialog, Knowledg
         }
     }
 
+    protected override string ExecuteAcknowledgement => knowledge.Messages.CardActionTaken;
+
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         WelcomeOnceAsync(turnContext, cancellationToken);
 

@@ -10,7 +10,7 @@ namespace BackCare.Bot.Bots;
 /// Runs a root dialog on every message (and on every Adaptive Card Action.Execute, as the message an Action.Submit of the
 /// same data would be) and saves the conversation's and user's state at the end of each turn.
 /// </summary>
-public class DialogBot<T> : ActivityHandler
+public abstract class DialogBot<T> : ActivityHandler
     where T : Dialog
 {
     public DialogBot(BackCareState state, T dialog)
@@ -90,5 +90,5 @@ public class DialogBot<T> : ActivityHandler
     }
 
     /// <summary>The short text an Action.Execute is acknowledged with (the conversation itself answers in messages).</summary>
-    protected virtual string ExecuteAcknowledgement => "Done.";
+    protected abstract string ExecuteAcknowledgement { get; }
 }

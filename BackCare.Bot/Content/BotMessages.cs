@@ -90,6 +90,9 @@ public sealed record BotMessages
     /// <summary>The last line of a step card closed because a newer card for the same walkthrough was sent below it.</summary>
     public required string StepCardMovedOn { get; init; }
 
+    /// <summary>The acknowledgement of an Adaptive Card Action.Execute; the conversation's own answer follows as messages.</summary>
+    public required string CardActionTaken { get; init; }
+
     /// <summary>A button from an earlier card was pressed.</summary>
     public required string StaleCard { get; init; }
 
