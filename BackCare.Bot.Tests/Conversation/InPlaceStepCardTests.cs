@@ -184,4 +184,20 @@ public sealed class InPlaceStepCardTests
 
         WalkthroughTests.AssertStep(Assert.Single(started), technique, 0);
     }
+
+    [Fact]
+    public async Task A_technique_button_of_a_did_you_mean_card_pressed_at_the_picker_leaves_both_cards_as_they_are()
+    {
+        await using var bot = new BotHarness();
+        var technique = bot.Knowledge.FindTechnique("foam-roller-release")!;
+        var offer = Replies.Last(await bot.SayAsync("which foam roller for stretching"));
+        Assert.Contains(Replies.Buttons(offer), b => b.Title == technique.Name);
+        var (_, replies) = await ScreeningDriver.AnswerAsync(bot, await bot.SayAsync("my back is stiff"), ScreeningDriver.AllClear);
+        Assert.Contains(Replies.Buttons(Replies.Last(replies)), b => b.Title == "Start " + technique.Name);
+
+        var started = await bot.ClickAsync(offer, technique.Name);
+
+        WalkthroughTests.AssertStep(Replies.Last(started), technique, 0);
+        Assert.DoesNotContain(started, Replies.IsUpdate);
+    }
 }

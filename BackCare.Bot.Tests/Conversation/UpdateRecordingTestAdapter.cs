@@ -20,9 +20,17 @@ public sealed class UpdateRecordingTestAdapter(ConversationReference reference, 
     /// <summary>When set, updates fail as a channel refusing them would (the message deleted, or too old to change).</summary>
     public bool RefuseUpdates { get; set; }
 
+    /// <summary>When set, updates throw what this makes (a connector that never answers, say).</summary>
+    public Func<Exception>? UpdateFailure { get; set; }
+
     public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(activity.Id, "activity.Id");
+        if (UpdateFailure is { } failure)
+        {
+            throw failure();
+        }
+
         if (RefuseUpdates)
         {
             throw new ErrorResponseException("Operation returned an invalid status code 'NotFound'");

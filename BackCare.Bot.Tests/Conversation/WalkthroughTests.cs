@@ -49,8 +49,8 @@ public sealed class WalkthroughTests
         var replies = await bot.ClickAsync(Replies.Last(next), "This hurts");
 
         Assert.Equal(2, replies.Count);
-        AssertClosed(replies[0], bot.Knowledge.FindTechnique("knee-to-chest")!, 1, bot.Messages.StepCardHurt);
-        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(replies[1]));
+        Assert.Equal(bot.Messages.HurtsStop, Replies.Text(replies[0]));
+        AssertClosed(replies[1], bot.Knowledge.FindTechnique("knee-to-chest")!, 1, bot.Messages.StepCardHurt);
         var after = await bot.SayAsync("next");
         Assert.DoesNotContain("Step", Replies.AllText(after), StringComparison.Ordinal);
     }

@@ -167,6 +167,17 @@ public sealed class SendPacingMiddlewareTests : IDisposable
         Assert.Equal(7, window.Used);
     }
 
+    [Fact]
+    public async Task Once_the_pacer_is_disposed_as_the_host_stops_a_send_still_goes_out()
+    {
+        var adapter = Adapter(Channels.Msteams);
+        _pacer.Dispose();
+
+        await adapter.ProcessActivityAsync(adapter.MakeActivity("hi"), SendMessagesAsync(1), CancellationToken.None).WaitAsync(HangGuard);
+
+        Assert.Equal([Text(1)], adapter.ActiveQueue.Select(a => a.Text));
+    }
+
     private TestAdapter Adapter(string channelId)
     {
         var adapter = new TestAdapter(channelId, sendTraceActivity: true);

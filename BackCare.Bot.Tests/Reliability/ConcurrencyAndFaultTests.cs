@@ -94,7 +94,7 @@ public sealed class ConcurrencyAndFaultTests
     }
 
     [Fact]
-    public async Task An_install_event_that_loses_such_a_race_asks_the_user_for_nothing()
+    public async Task An_install_event_that_loses_such_a_race_neither_welcomes_again_nor_asks_the_user_anything()
     {
         var shared = new MemoryStorage();
         var slow = new ControllableStorage(shared);
@@ -118,6 +118,9 @@ public sealed class ConcurrencyAndFaultTests
 
         Assert.Contains(messages.Welcome, onTime);
         Assert.DoesNotContain(messages.ConcurrentUpdate, lateReplies);
+
+        // The welcome is claimed (saved) before it is sent, so the instance that lost sent none.
+        Assert.DoesNotContain(messages.Welcome, lateReplies);
     }
 
     [Fact]

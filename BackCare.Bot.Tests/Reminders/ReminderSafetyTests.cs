@@ -1,6 +1,7 @@
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Reminders;
@@ -102,5 +103,89 @@ public sealed class ReminderSafetyTests
         Assert.Equal(new DateTimeOffset(2026, 10, 23, 9, 0, 0, TimeSpan.Zero), sent[0]);
         Assert.Equal(new DateTimeOffset(2026, 10, 26, 10, 0, 0, TimeSpan.Zero), sent.First(t => t.Day == 26));
         Assert.Equal([10, 11, 12], local.Where(t => t.Day == 26).Select(t => t.Hour));
+    }
+
+    [Fact]
+    public async Task When_the_reminders_cannot_be_switched_off_the_emergency_answer_is_still_remembered()
+    {
+        var storage = new FailingReminderDeletes();
+        await using var harness = new BotHarness(storage: storage);
+        await harness.SayAsync("remind me every hour");
+        storage.Failing = true;
+
+        var replies = await harness.SayAsync("I can't feel my legs and my back hurts");
+        storage.Failing = false;
+        var after = await harness.SayAsync("my back is stiff");
+
+        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
+        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(after), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stop reminders")]
+    [InlineData("I can't feel my legs and my back hurts")]
+    public async Task A_stop_between_the_schedulers_read_and_its_claim_is_not_undone(string said)
+    {
+        var storage = new WriteHookStorage();
+        await using var harness = new BotHarness(storage: storage);
+        await harness.SayAsync("remind me every hour");
+        var key = ReminderStore.KeyFor("msteams", "user1");
+        List<Microsoft.Bot.Schema.IActivity>? during = null;
+
+        // The user's message lands after the scheduler read the subscription and before it saves its claim.
+        storage.BeforeWriteOf(key, async () => during = await harness.SayAsync(said));
+        var sent = 0;
+        for (var minute = 0; minute < 24 * 60 && during is null; minute++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            sent += await harness.Reminders.SendDueAsync(CancellationToken.None);
+        }
+
+        Assert.NotNull(during);
+        Assert.Equal(0, sent);
+        Assert.Empty(await TickUntilAsync(harness, harness.Time.GetUtcNow().AddDays(2)));
+        Assert.Empty(await harness.Storage.ReadAsync([key], CancellationToken.None));
+    }
+
+    /// <summary>Fails deletes of reminder keys while <see cref="Failing"/> (a storage hiccup at the wrong moment).</summary>
+    private sealed class FailingReminderDeletes : IStorage
+    {
+        private readonly MemoryStorage _inner = new();
+
+        public bool Failing { get; set; }
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.ReadAsync(keys, cancellationToken);
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => _inner.WriteAsync(changes, cancellationToken);
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) =>
+            Failing && keys.Any(k => k.StartsWith("reminders/", StringComparison.Ordinal))
+                ? throw new IOException("The storage did not answer.")
+                : _inner.DeleteAsync(keys, cancellationToken);
+    }
+
+    /// <summary>Runs a hook once, just before the next write of one key, to play what happens in between.</summary>
+    private sealed class WriteHookStorage : IStorage
+    {
+        private readonly MemoryStorage _inner = new();
+        private string? _key;
+        private Func<Task>? _hook;
+
+        public void BeforeWriteOf(string key, Func<Task> hook) => (_key, _hook) = (key, hook);
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.ReadAsync(keys, cancellationToken);
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
+
+        public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            if (_key is not null && changes.ContainsKey(_key) && _hook is { } hook)
+            {
+                _hook = null;
+                await hook();
+            }
+
+            await _inner.WriteAsync(changes, cancellationToken);
+        }
     }
 }

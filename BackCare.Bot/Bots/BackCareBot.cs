@@ -39,7 +39,10 @@ public sealed class BackCareBot(BackCareState state, MainDialog dialog, Knowledg
             return;
         }
 
+        // Claimed before it is sent: when Teams' conversationUpdate and installationUpdate reach two instances at once,
+        // the second save of a new conversation is refused (GuardedStateStorage), so only one of them welcomes.
         conversation.Welcomed = true;
+        await State.ConversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Messages.Welcome), cancellationToken).ConfigureAwait(false);
 
         // Shows the menu (or, if a dialog is already running, leaves it be).

@@ -1,6 +1,5 @@
 using BackCare.Bot.DialogEngine.Choices;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 
@@ -56,16 +55,14 @@ public sealed class CardMessenger(ILogger<CardMessenger> logger)
             await turnContext.UpdateActivityAsync(card, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (IsRefusedUpdate(exception, cancellationToken))
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The message may be gone (deleted by the user, too old) or the channel may refuse updates: show the card anew.
-            logger.LogWarning(exception, "Could not update activity {ActivityId} in conversation {ConversationId}; sending a new card instead.", activityId, turnContext.Activity.Conversation?.Id);
+            // The message may be gone (deleted by the user, too old), the channel may refuse updates, or the connector
+            // may not answer (the retry handler's TimeoutException). Changing a card is never worth failing the turn
+            // for: the caller shows the card anew or leaves the old one.
+            logger.LogWarning(exception, "Could not update activity {ActivityId} in conversation {ConversationId}.", activityId, turnContext.Activity.Conversation?.Id);
             card.Id = null;
             return false;
         }
     }
-
-    private static bool IsRefusedUpdate(Exception exception, CancellationToken cancellationToken) =>
-        exception is ErrorResponseException or HttpRequestException or NotSupportedException or NotImplementedException
-        || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 }

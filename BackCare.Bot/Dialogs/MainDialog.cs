@@ -152,8 +152,9 @@ public sealed class MainDialog : ComponentDialog
         // Only the answers of a re-screening in progress get past it.
         if (conversation.EmergencyReported && (innerDc.ActiveDialog?.Id != TechniqueDialog.DialogId || MenuCommands.Contains(text)))
         {
-            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            // The advice first: ending the dialogs may update a card, which can wait on Teams.
             await context.SendActivityAsync(_replies.Urgent(context), cancellationToken).ConfigureAwait(false);
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             return Done;
         }
 
@@ -302,9 +303,11 @@ public sealed class MainDialog : ComponentDialog
         var context = innerDc.Context;
         if (intent == "urgent")
         {
-            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            // Flag and advice before anything that talks to the channel or storage again (closing a step card,
+            // ending reminders), so nothing slow or failing there can delay or lose them.
             conversation.EmergencyReported = true;
             await context.SendActivityAsync(_replies.Urgent(context), cancellationToken).ConfigureAwait(false);
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await _reminders.StopForEmergencyAsync(context, cancellationToken).ConfigureAwait(false);
             return Done;
         }

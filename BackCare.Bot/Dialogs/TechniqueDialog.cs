@@ -9,6 +9,7 @@ using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Dialogs;
 
@@ -24,6 +25,9 @@ public sealed class TechniqueDialog : ComponentDialog
     private const string FlowId = "techniqueFlow";
     private const string ChoosePromptId = "chooseTechnique";
     private const string FeedbackPromptId = "feedback";
+
+    /// <summary>What the technique picker's buttons carry as "card" (Cards/techniques.json).</summary>
+    private const string PickerCard = "techniques";
 
     private readonly BackCareReplies _replies;
     private readonly BackCareState _state;
@@ -156,8 +160,9 @@ public sealed class TechniqueDialog : ComponentDialog
         }
 
         // Picked with the picker's button: in Teams the picker then shows what was started and loses its buttons
-        // (the submit's replyToId is the picker's message), so it cannot start a second walkthrough later.
-        if (step.Result is FoundChoice && step.Context.Activity.Value is not null)
+        // (the submit's replyToId is the picker's message), so it cannot start a second walkthrough later. Only the
+        // picker's own buttons say "card": "techniques"; a "did you mean" card offering a technique is left alone.
+        if (step.Result is FoundChoice && step.Context.Activity.Value is JObject submitted && SubmitData.StringOf(submitted, "card") == PickerCard)
         {
             await _messenger.TryUpdateAsync(step.Context, step.Context.Activity.ReplyToId, _replies.ClosedTechniquePicker(_replies.Knowledge.FindTechnique(techniqueId)!), cancellationToken).ConfigureAwait(false);
         }

@@ -97,8 +97,9 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
         // "This hurts" stops at once, whichever card it came from; other buttons from old cards only re-show where we are.
         if (action == BackCareReplies.ActionHurts)
         {
-            await CloseCardAsync(dc.Context, state, replies.Messages.StepCardHurt, cancellationToken).ConfigureAwait(false);
+            // The advice first; closing the card is an update that can wait on Teams.
             await dc.Context.SendActivityAsync(replies.Text(replies.Messages.HurtsStop), cancellationToken).ConfigureAwait(false);
+            await CloseCardAsync(dc.Context, state, replies.Messages.StepCardHurt, cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(WalkthroughResult.Hurt, cancellationToken).ConfigureAwait(false);
         }
 
@@ -207,13 +208,14 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
     {
         var cardId = state.GetValue<string>(CardKey);
         state.Remove(CardKey);
-        if (cardId is null)
+
+        // A technique gone from the content (renamed in a redeploy) leaves nothing to draw: the card stays as it was.
+        if (cardId is null || replies.Knowledge.FindTechnique(state.GetValue<string>(TechniqueKey) ?? string.Empty) is not { } technique)
         {
             return;
         }
 
         // The card showed the step before this turn changed anything; closing happens before the step moves.
-        var technique = TechniqueOf(state);
         await messenger.TryUpdateAsync(turnContext, cardId, replies.ClosedStep(technique, ShownStep(state, technique), status), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -76,13 +77,25 @@ public sealed class SendPacingMiddleware(SendPacer pacer, ILogger<SendPacingMidd
 
     private async Task<T> PacedAsync<T>(string conversation, Func<Task<T>> send, CancellationToken cancellationToken)
     {
-        using var lease = await pacer.AcquireAsync(conversation, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        RateLimitLease? lease = null;
+        try
         {
-            // Only while the host stops. Better a send Teams may throttle (the retry handler waits that out) than a lost one.
-            logger.LogWarning("Sending to conversation {ConversationId} unpaced: the pacer is shutting down", conversation);
+            lease = await pacer.AcquireAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pacer is already disposed: the host is stopping (handled below as a lease not acquired).
         }
 
-        return await send().ConfigureAwait(false);
+        using (lease)
+        {
+            if (lease is not { IsAcquired: true })
+            {
+                // Only while the host stops. Better a send Teams may throttle (the retry handler waits that out) than a lost one.
+                logger.LogWarning("Sending to conversation {ConversationId} unpaced: the pacer is shutting down", conversation);
+            }
+
+            return await send().ConfigureAwait(false);
+        }
     }
 }

@@ -2,11 +2,12 @@ using System.Globalization;
 using BackCare.Bot.CardRendering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.Reminders;
 
 /// <summary>The reminder side of a turn: opting in, stopping, and the Done / Snooze / Stop buttons of the reminder card.</summary>
-public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, CardMessenger messenger, TimeProvider time)
+public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, CardMessenger messenger, TimeProvider time, ILogger<ReminderConversation> logger)
 {
     public const string ActionDone = "reminder-done";
     public const string ActionSnooze = "reminder-snooze";
@@ -113,7 +114,20 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
     /// </summary>
     public async Task StopForEmergencyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        bool stopped;
+        try
+        {
+            stopped = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The emergency answer was given and must be remembered: a storage failure here must not fail the turn
+            // (which would lose its state). The reminders stay on; the user can still say "stop reminders".
+            logger.LogError(exception, "Could not switch off the reminders of user {UserId} after an emergency answer.", turnContext.Activity.From?.Id);
+            return;
+        }
+
+        if (stopped)
         {
             await turnContext.SendActivityAsync(replies.Text(replies.Messages.RemindersStoppedForEmergency), cancellationToken).ConfigureAwait(false);
         }

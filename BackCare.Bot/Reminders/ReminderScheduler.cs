@@ -37,7 +37,7 @@ public sealed class ReminderScheduler(
                     sent++;
                 }
             }
-            catch (ETagConflictException e)
+            catch (Exception e) when (ETagConflictException.IsETagConflict(e))
             {
                 // Another instance claimed this reminder first, or the user changed it meanwhile: the newer version stands.
                 logger.LogInformation("The reminder {Key} changed meanwhile, left as it now is: {Reason}", key, e.Message);
@@ -98,9 +98,9 @@ public sealed class ReminderScheduler(
 
         // Claim this reminder before sending it, with the ETag just read: another instance that read the same
         // version fails here instead of sending it twice, and a Stop clicked while the card is on its way is not
-        // undone by a save arriving after it. A send that then fails is logged, and the next reminder comes as usual.
-        await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
-        if (card is null)
+        // undone by a save arriving after it. A Stop that came between the read and the claim ends it here too.
+        // A send that then fails is logged, and the next reminder comes as usual.
+        if (!await store.ClaimAsync(subscription, cancellationToken).ConfigureAwait(false) || card is null)
         {
             return false;
         }

@@ -31,6 +31,24 @@ public sealed class ReminderStore(IStorage storage)
         await UpdateIndexAsync(keys => keys.Contains(key) ? false : Add(keys, key), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Saves a subscription the scheduler read from the index (with the ETag it read), without adding it to the index.
+    /// False when it was stopped meanwhile: a missing key takes any ETag, so a save just after a delete would bring
+    /// the subscription back; the index, which the delete updates, tells, and the revived key is deleted again.
+    /// </summary>
+    public async Task<bool> ClaimAsync(ReminderSubscription subscription, CancellationToken cancellationToken)
+    {
+        var key = KeyFor(subscription.ChannelId, subscription.UserId);
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = subscription }, cancellationToken).ConfigureAwait(false);
+        if ((await ReadIndexAsync(cancellationToken).ConfigureAwait(false)).Keys.Contains(key))
+        {
+            return true;
+        }
+
+        await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
     /// <summary>Deletes a user's subscription; true if there was one.</summary>
     public async Task<bool> DeleteAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -38,6 +56,11 @@ public sealed class ReminderStore(IStorage storage)
         var existed = await GetAsync(key, cancellationToken).ConfigureAwait(false) is not null;
         await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
         await UpdateIndexAsync(keys => keys.Remove(key), cancellationToken).ConfigureAwait(false);
+
+        // A scheduler that read the subscription before the first delete may have claimed it since, which writes the
+        // key again; once the index no longer lists it, such a claim deletes it itself (ClaimAsync), before that it is
+        // gone with this second delete.
+        await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
         return existed;
     }
 
