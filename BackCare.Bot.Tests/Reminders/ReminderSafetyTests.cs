@@ -29,6 +29,24 @@ public sealed class ReminderSafetyTests
         return sent;
     }
 
+    /// <summary>
+    /// No subscription and not listed; at most the stopped marker is left, which holds no schedule and no
+    /// conversation reference (it only makes a claim in flight fail; "forget me" deletes it).
+    /// </summary>
+    private static async Task AssertStoppedAsync(BotHarness harness, string key)
+    {
+        var store = harness.Service<ReminderStore>();
+        Assert.Null(await store.GetAsync(key, CancellationToken.None));
+        Assert.DoesNotContain(key, await store.ListKeysAsync(CancellationToken.None));
+        if ((await harness.Storage.ReadAsync([key], CancellationToken.None)).TryGetValue(key, out var left))
+        {
+            var marker = left as ReminderSubscription ?? JObject.FromObject(left).ToObject<ReminderSubscription>()!;
+            Assert.True(marker.Stopped);
+            Assert.Null(marker.Reference.Conversation);
+            Assert.Null(marker.Reference.ServiceUrl);
+        }
+    }
+
     [Fact]
     public async Task A_red_flag_typed_later_switches_the_reminders_off_and_says_so()
     {
@@ -41,7 +59,7 @@ public sealed class ReminderSafetyTests
         Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.Text(replies[0]), StringComparison.Ordinal);
         Assert.Equal(harness.Messages.RemindersStoppedForEmergency, Replies.Text(replies[^1]));
         Assert.Empty(await TickUntilAsync(harness, At(27, 12)));
-        Assert.Empty(await harness.Storage.ReadAsync([ReminderStore.KeyFor("msteams", "user1")], CancellationToken.None));
+        await AssertStoppedAsync(harness, ReminderStore.KeyFor("msteams", "user1"));
     }
 
     [Fact]
@@ -144,7 +162,35 @@ public sealed class ReminderSafetyTests
         Assert.NotNull(during);
         Assert.Equal(0, sent);
         Assert.Empty(await TickUntilAsync(harness, harness.Time.GetUtcNow().AddDays(2)));
-        Assert.Empty(await harness.Storage.ReadAsync([key], CancellationToken.None));
+        await AssertStoppedAsync(harness, key);
+    }
+
+    [Fact]
+    public async Task Stopping_and_opting_in_again_while_a_reminder_is_claimed_keeps_the_new_reminders()
+    {
+        var storage = new WriteHookStorage();
+        await using var harness = new BotHarness(storage: storage);
+        await harness.SayAsync("remind me every hour");
+        var key = ReminderStore.KeyFor("msteams", "user1");
+        List<Microsoft.Bot.Schema.IActivity>? optIn = null;
+
+        // After the scheduler read the subscription and before its claim: "stop reminders", then a change of mind.
+        storage.BeforeWriteOf(key, async () =>
+        {
+            await harness.SayAsync("stop reminders");
+            optIn = await harness.SayAsync("remind me every 2 hours");
+        });
+        for (var minute = 0; minute < 24 * 60 && optIn is null; minute++)
+        {
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await harness.Reminders.SendDueAsync(CancellationToken.None);
+        }
+
+        Assert.NotNull(optIn);
+        harness.TakeReplies();
+        var subscription = await harness.Service<ReminderStore>().GetAsync(key, CancellationToken.None);
+        Assert.Equal(120, subscription?.IntervalMinutes);
+        Assert.NotEmpty(await TickUntilAsync(harness, harness.Time.GetUtcNow().AddDays(2)));
     }
 
     /// <summary>Fails deletes of reminder keys while <see cref="Failing"/> (a storage hiccup at the wrong moment).</summary>

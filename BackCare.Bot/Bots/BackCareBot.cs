@@ -43,6 +43,10 @@ public sealed class BackCareBot(BackCareState state, MainDialog dialog, Knowledg
         // the second save of a new conversation is refused (GuardedStateStorage), so only one of them welcomes.
         conversation.Welcomed = true;
         await State.ConversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+
+        // Read back what was saved, with its new ETag, so the end of the turn saves against that version: a turn
+        // another instance saves meanwhile (the user's first message) then wins over this one instead of being lost.
+        await State.ConversationState.LoadAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(MessageFactory.Text(knowledge.Messages.Welcome), cancellationToken).ConfigureAwait(false);
 
         // Shows the menu (or, if a dialog is already running, leaves it be).

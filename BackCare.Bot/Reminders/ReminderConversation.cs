@@ -76,7 +76,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
                 answer = messages.ReminderDoneReply;
                 break;
             case ActionStop:
-                answer = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false) ? messages.RemindersStopped : messages.RemindersNone;
+                answer = await StopRemindersAsync(turnContext, cancellationToken).ConfigureAwait(false) ? messages.RemindersStopped : messages.RemindersNone;
                 break;
             case ActionSnooze:
                 var activity = turnContext.Activity;
@@ -104,9 +104,13 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         return true;
     }
 
-    /// <summary>"forget me" and "stop reminders": the subscription (with its conversation reference) goes; true if there was one.</summary>
+    /// <summary>"forget me": the subscription (with its conversation reference) is deleted outright; true if reminders were on.</summary>
     public Task<bool> ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         store.DeleteAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
+
+    /// <summary>"stop reminders", the Stop button, an emergency answer: the reminders end; true if they were on.</summary>
+    private Task<bool> StopRemindersAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        store.StopAsync(turnContext.Activity.ChannelId, turnContext.Activity.From.Id, cancellationToken);
 
     /// <summary>
     /// After an emergency answer, prompts to get up and stretch are the wrong thing to send: the reminders end, and the
@@ -117,7 +121,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         bool stopped;
         try
         {
-            stopped = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            stopped = await StopRemindersAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -135,7 +139,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
 
     private async Task StopAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var existed = await ForgetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var existed = await StopRemindersAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var text = existed ? replies.Messages.RemindersStopped : replies.Messages.RemindersNone;
         await turnContext.SendActivityAsync(replies.Text(text), cancellationToken).ConfigureAwait(false);
     }

@@ -19,7 +19,7 @@ public sealed class ReminderStore(IStorage storage)
     public async Task<ReminderSubscription?> GetAsync(string key, CancellationToken cancellationToken)
     {
         var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var value) ? As<ReminderSubscription>(value) : null;
+        return items.TryGetValue(key, out var value) && As<ReminderSubscription>(value) is { Stopped: false } subscription ? subscription : null;
     }
 
     /// <summary>Saves a subscription (with its ETag, or "*" for a new one) and makes sure the index lists it.</summary>
@@ -32,9 +32,10 @@ public sealed class ReminderStore(IStorage storage)
     }
 
     /// <summary>
-    /// Saves a subscription the scheduler read from the index (with the ETag it read), without adding it to the index.
-    /// False when it was stopped meanwhile: a missing key takes any ETag, so a save just after a delete would bring
-    /// the subscription back; the index, which the delete updates, tells, and the revived key is deleted again.
+    /// Saves a subscription the scheduler read from the index, with the ETag it read, without adding it to the index.
+    /// A "stop reminders" since then replaced it with a stopped marker, so this fails its ETag check. A "forget me"
+    /// deleted it, and a missing key takes any ETag: the index, which forget me updates, tells, and the key this
+    /// brought back is deleted again (false).
     /// </summary>
     public async Task<bool> ClaimAsync(ReminderSubscription subscription, CancellationToken cancellationToken)
     {
@@ -49,7 +50,27 @@ public sealed class ReminderStore(IStorage storage)
         return false;
     }
 
-    /// <summary>Deletes a user's subscription; true if there was one.</summary>
+    /// <summary>
+    /// "stop reminders": the schedule and the conversation reference go, and a stopped marker takes their place
+    /// (see <see cref="ReminderSubscription.Stopped"/>); true if reminders were on. A later opt-in overwrites it.
+    /// </summary>
+    public async Task<bool> StopAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var key = KeyFor(channelId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        if (!items.TryGetValue(key, out var value))
+        {
+            return false;
+        }
+
+        var wasOn = As<ReminderSubscription>(value) is { Stopped: false };
+        var marker = new ReminderSubscription { ChannelId = channelId, UserId = userId, Stopped = true, Days = [], ETag = "*" };
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = marker }, cancellationToken).ConfigureAwait(false);
+        await UpdateIndexAsync(keys => keys.Remove(key), cancellationToken).ConfigureAwait(false);
+        return wasOn;
+    }
+
+    /// <summary>"forget me": the subscription, or its stopped marker, is deleted outright; true if reminders were on.</summary>
     public async Task<bool> DeleteAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var key = KeyFor(channelId, userId);
@@ -59,7 +80,7 @@ public sealed class ReminderStore(IStorage storage)
 
         // A scheduler that read the subscription before the first delete may have claimed it since, which writes the
         // key again; once the index no longer lists it, such a claim deletes it itself (ClaimAsync), before that it is
-        // gone with this second delete.
+        // gone with this second delete. Forgetting wins over anything done meanwhile.
         await storage.DeleteAsync([key], cancellationToken).ConfigureAwait(false);
         return existed;
     }

@@ -34,6 +34,13 @@ public sealed class ReminderSubscription : IStoreItem
 
     public DateTimeOffset? SnoozedUntilUtc { get; set; }
 
+    /// <summary>
+    /// Set on the marker "stop reminders" leaves in place of a subscription (no schedule, no conversation reference):
+    /// writing it changes the stored version, so a reminder being claimed at that moment fails its ETag check instead
+    /// of bringing the subscription back. <see cref="ReminderStore.GetAsync"/> treats it as no subscription.
+    /// </summary>
+    public bool Stopped { get; set; }
+
     /// <summary>How many reminders were sent: picks the next prompt in turn.</summary>
     public int SentCount { get; set; }
 
