@@ -88,6 +88,25 @@ public sealed class BotHarness : IAsyncDisposable
         return replies;
     }
 
+    /// <summary>
+    /// Ticks the reminder scheduler minute by minute on the fake clock until <paramref name="until"/>; each reminder
+    /// it sent, with the time (UTC) it went out.
+    /// </summary>
+    public async Task<List<(DateTimeOffset At, IActivity Reply)>> TickRemindersUntilAsync(DateTimeOffset until)
+    {
+        var sent = new List<(DateTimeOffset, IActivity)>();
+        while (Time.GetUtcNow() < until)
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            var count = await Reminders.SendDueAsync(CancellationToken.None);
+            var replies = TakeReplies();
+            Assert.Equal(count, replies.Count);
+            sent.AddRange(replies.Select(r => (Time.GetUtcNow(), r)));
+        }
+
+        return sent;
+    }
+
     /// <summary>A TestFlow over the same adapter and bot, for conversations written as a script.</summary>
     public TestFlow Flow() => new(Adapter, (turnContext, cancellationToken) => _services.GetRequiredService<IBot>().OnTurnAsync(turnContext, cancellationToken));
 

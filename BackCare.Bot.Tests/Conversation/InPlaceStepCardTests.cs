@@ -128,13 +128,13 @@ public sealed class InPlaceStepCardTests
         await using var bot = new BotHarness();
         var technique = bot.Knowledge.FindTechnique(TechniqueId)!;
         var first = Replies.Last(await WalkthroughTests.StartAsync(bot, TechniqueId));
-        bot.Adapter.RefuseUpdates = true;
+        bot.Adapter.UpdateFailure = UpdateRecordingTestAdapter.Refused;
 
         var second = Assert.Single(await bot.ClickAsync(first, "Next"));
 
         Assert.False(Replies.IsUpdate(second));
         WalkthroughTests.AssertStep(second, technique, 1);
-        bot.Adapter.RefuseUpdates = false;
+        bot.Adapter.UpdateFailure = null;
         var third = Assert.Single(await bot.ClickAsync(second, "Next"));
         Assert.Equal(second.Id, third.Id);
         WalkthroughTests.AssertStep(third, technique, 2);

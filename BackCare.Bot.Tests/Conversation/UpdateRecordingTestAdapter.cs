@@ -17,11 +17,11 @@ public sealed class UpdateRecordingTestAdapter(ConversationReference reference, 
     /// <summary>The property that marks a reply as the new content of an earlier message.</summary>
     public const string UpdateMarker = "test.updatedInPlace";
 
-    /// <summary>When set, updates fail as a channel refusing them would (the message deleted, or too old to change).</summary>
-    public bool RefuseUpdates { get; set; }
-
-    /// <summary>When set, updates throw what this makes (a connector that never answers, say).</summary>
+    /// <summary>When set, updates throw what this makes: <see cref="Refused"/>, a connector that never answers, ...</summary>
     public Func<Exception>? UpdateFailure { get; set; }
+
+    /// <summary>What the connector throws when Teams refuses an update (the message deleted, or too old to change).</summary>
+    public static Exception Refused() => new ErrorResponseException("Operation returned an invalid status code 'NotFound'");
 
     public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
     {
@@ -29,11 +29,6 @@ public sealed class UpdateRecordingTestAdapter(ConversationReference reference, 
         if (UpdateFailure is { } failure)
         {
             throw failure();
-        }
-
-        if (RefuseUpdates)
-        {
-            throw new ErrorResponseException("Operation returned an invalid status code 'NotFound'");
         }
 
         var update = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity))!;

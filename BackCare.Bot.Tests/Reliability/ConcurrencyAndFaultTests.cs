@@ -38,89 +38,50 @@ public sealed class ConcurrencyAndFaultTests
     [Fact]
     public async Task Two_instances_saving_one_conversation_at_once_lose_nothing_silently()
     {
-        var shared = new MemoryStorage();
-        var slow = new ControllableStorage(shared);
-        using var first = Host(slow);
-        using var second = Host(new ControllableStorage(shared));
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
-        var questions = Questions(first);
-        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        using var instances = new TwoInstances();
         var conversation = Guid.NewGuid().ToString();
-        await SayAsync(firstClient, "my back is stiff", conversation);
+        await SayAsync(instances.FirstClient, "my back is stiff", conversation);
 
         // The first instance reads question 1 and holds it; the second answers question 1 and saves meanwhile.
-        slow.HoldReads();
-        var late = SayAsync(firstClient, "no", conversation);
-        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var onTime = await SayAsync(secondClient, "no", conversation);
-        slow.ReleaseReads();
-        var lateReplies = await late;
+        var (lateReplies, onTime) = await instances.RaceAsync(Message("no", conversation), Message("no", conversation));
 
-        Assert.Contains(onTime, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(onTime, text => text.Contains(instances.Questions[1].Text, StringComparison.Ordinal));
         // Its replies went out before the save was refused; the last one says plainly to send the message again.
-        Assert.Equal(messages.ConcurrentUpdate, lateReplies[^1]);
+        Assert.Equal(instances.Messages.ConcurrentUpdate, lateReplies[^1]);
 
         // The saved state is the second instance's: one answer counted, and the conversation carries on from it.
-        var next = await SayAsync(secondClient, "no", conversation);
-        Assert.Contains(next, text => text.Contains(questions[2].Text, StringComparison.Ordinal));
+        var next = await SayAsync(instances.SecondClient, "no", conversation);
+        Assert.Contains(next, text => text.Contains(instances.Questions[2].Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Two_instances_starting_one_conversation_at_once_do_not_overwrite_each_other()
     {
-        var shared = new MemoryStorage();
-        var slow = new ControllableStorage(shared);
-        using var first = Host(slow);
-        using var second = Host(new ControllableStorage(shared));
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
-        var questions = Questions(first);
-        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        using var instances = new TwoInstances();
         var conversation = Guid.NewGuid().ToString();
 
         // Nothing is stored yet: the first instance reads that and holds it; the second starts the screening and saves.
-        slow.HoldReads();
-        var late = SayAsync(firstClient, "my back is stiff", conversation);
-        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var onTime = await SayAsync(secondClient, "my back is stiff", conversation);
-        slow.ReleaseReads();
-        var lateReplies = await late;
+        var (lateReplies, onTime) = await instances.RaceAsync(Message("my back is stiff", conversation), Message("my back is stiff", conversation));
 
-        Assert.Contains(onTime, text => text.Contains(questions[0].Text, StringComparison.Ordinal));
-        Assert.Equal(messages.ConcurrentUpdate, lateReplies[^1]);
-        var next = await SayAsync(firstClient, "no", conversation);
-        Assert.Contains(next, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(onTime, text => text.Contains(instances.Questions[0].Text, StringComparison.Ordinal));
+        Assert.Equal(instances.Messages.ConcurrentUpdate, lateReplies[^1]);
+        var next = await SayAsync(instances.FirstClient, "no", conversation);
+        Assert.Contains(next, text => text.Contains(instances.Questions[1].Text, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task An_install_event_that_loses_such_a_race_neither_welcomes_again_nor_asks_the_user_anything()
     {
-        var shared = new MemoryStorage();
-        var slow = new ControllableStorage(shared);
-        using var first = Host(slow);
-        using var second = Host(new ControllableStorage(shared));
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
-        var messages = first.Services.GetRequiredService<KnowledgeBase>().Messages;
+        using var instances = new TwoInstances();
         var conversation = Guid.NewGuid().ToString();
-        var added = MessagesEndpointTests.Activity("conversationUpdate", conversationId: conversation);
-        added["membersAdded"] = new JArray(new JObject { ["id"] = "user-1" });
 
-        slow.HoldReads();
-        var late = PostAsync(firstClient, added);
-        await slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var copy = (JObject)added.DeepClone();
-        copy["id"] = Guid.NewGuid().ToString();
-        var onTime = await PostAsync(secondClient, copy);
-        slow.ReleaseReads();
-        var lateReplies = await late;
+        var (lateReplies, onTime) = await instances.RaceAsync(UserJoined(conversation), UserJoined(conversation));
 
-        Assert.Contains(messages.Welcome, onTime);
-        Assert.DoesNotContain(messages.ConcurrentUpdate, lateReplies);
+        Assert.Contains(instances.Messages.Welcome, onTime);
+        Assert.DoesNotContain(instances.Messages.ConcurrentUpdate, lateReplies);
 
         // The welcome is claimed (saved) before it is sent, so the instance that lost sent none.
-        Assert.DoesNotContain(messages.Welcome, lateReplies);
+        Assert.DoesNotContain(instances.Messages.Welcome, lateReplies);
     }
 
     [Fact]
@@ -175,7 +136,16 @@ public sealed class ConcurrencyAndFaultTests
         factory.Services.GetRequiredService<KnowledgeBase>().Screening.Questions;
 
     private static Task<List<string>> SayAsync(HttpClient client, string text, string conversationId) =>
-        PostAsync(client, MessagesEndpointTests.Activity("message", text, conversationId));
+        PostAsync(client, Message(text, conversationId));
+
+    private static JObject Message(string text, string conversationId) => MessagesEndpointTests.Activity("message", text, conversationId);
+
+    private static JObject UserJoined(string conversationId)
+    {
+        var joined = MessagesEndpointTests.Activity("conversationUpdate", conversationId: conversationId);
+        joined["membersAdded"] = new JArray(new JObject { ["id"] = "user-1" });
+        return joined;
+    }
 
     private static async Task<List<string>> PostAsync(HttpClient client, JObject activity)
     {
@@ -185,5 +155,53 @@ public sealed class ConcurrencyAndFaultTests
         return body["activities"]!.Where(a => (string?)a["type"] == "message")
             .Select(a => a["text"]?.ToString() ?? a["attachments"]?.ToString() ?? string.Empty)
             .ToList();
+    }
+
+    /// <summary>Two bot instances sharing one storage; the first one's reads can be held to play a race in a fixed order.</summary>
+    private sealed class TwoInstances : IDisposable
+    {
+        private readonly ControllableStorage _slow;
+        private readonly WebApplicationFactory<Program> _first;
+        private readonly WebApplicationFactory<Program> _second;
+
+        public TwoInstances()
+        {
+            var shared = new MemoryStorage();
+            _slow = new ControllableStorage(shared);
+            _first = Host(_slow);
+            _second = Host(new ControllableStorage(shared));
+            FirstClient = _first.CreateClient();
+            SecondClient = _second.CreateClient();
+        }
+
+        public HttpClient FirstClient { get; }
+
+        public HttpClient SecondClient { get; }
+
+        public IReadOnlyList<ScreeningQuestion> Questions => ConcurrencyAndFaultTests.Questions(_first);
+
+        public BotMessages Messages => _first.Services.GetRequiredService<KnowledgeBase>().Messages;
+
+        /// <summary>
+        /// The first instance reads for <paramref name="late"/> and holds what it read while the second handles
+        /// <paramref name="onTime"/> and saves; then the first carries on. The replies of each.
+        /// </summary>
+        public async Task<(List<string> Late, List<string> OnTime)> RaceAsync(JObject late, JObject onTime)
+        {
+            _slow.HoldReads();
+            var lateTurn = PostAsync(FirstClient, late);
+            await _slow.ReadHeld.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var onTimeReplies = await PostAsync(SecondClient, onTime);
+            _slow.ReleaseReads();
+            return (await lateTurn, onTimeReplies);
+        }
+
+        public void Dispose()
+        {
+            FirstClient.Dispose();
+            SecondClient.Dispose();
+            _first.Dispose();
+            _second.Dispose();
+        }
     }
 }

@@ -61,7 +61,7 @@ public sealed class ReminderCardTests
     {
         await using var harness = new BotHarness();
         var card = await FirstReminderAsync(harness);
-        harness.Adapter.RefuseUpdates = true;
+        harness.Adapter.UpdateFailure = UpdateRecordingTestAdapter.Refused;
         var submit = harness.Adapter.MakeActivity();
         submit.Text = null;
         submit.Value = new JObject { ["action"] = ReminderConversation.ActionSnooze };
@@ -72,21 +72,13 @@ public sealed class ReminderCardTests
         Assert.Equal(harness.Messages.ReminderSnoozed, Replies.Text(Assert.Single(replies)));
     }
 
+    /// <summary>Opts in to hourly reminders; the first comes at 10:00 on the harness's clock (09:00 Thursday).</summary>
     private static async Task<IActivity> FirstReminderAsync(BotHarness harness)
     {
         await harness.SayAsync("remind me every hour");
-        for (var minute = 0; minute < 24 * 60; minute++)
-        {
-            harness.Time.Advance(TimeSpan.FromMinutes(1));
-            if (await harness.Reminders.SendDueAsync(CancellationToken.None) > 0)
-            {
-                var card = Assert.Single(harness.TakeReplies());
-                Assert.Contains(Replies.Buttons(card), b => b.Title == harness.Messages.ReminderDoneButton);
-                Assert.False(string.IsNullOrEmpty(card.Id));
-                return card;
-            }
-        }
-
-        throw new InvalidOperationException("No reminder within a day.");
+        var card = Assert.Single(await harness.TickRemindersUntilAsync(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero))).Reply;
+        Assert.Contains(Replies.Buttons(card), b => b.Title == harness.Messages.ReminderDoneButton);
+        Assert.False(string.IsNullOrEmpty(card.Id));
+        return card;
     }
 }

@@ -15,19 +15,9 @@ public sealed class ReminderSafetyTests
 {
     private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
-    /// <summary>Ticks the scheduler minute by minute until <paramref name="until"/>; when each reminder went out (UTC).</summary>
-    private static async Task<List<DateTimeOffset>> TickUntilAsync(BotHarness harness, DateTimeOffset until)
-    {
-        var sent = new List<DateTimeOffset>();
-        while (harness.Time.GetUtcNow() < until)
-        {
-            harness.Time.Advance(TimeSpan.FromMinutes(1));
-            await harness.Reminders.SendDueAsync(CancellationToken.None);
-            sent.AddRange(harness.TakeReplies().Select(_ => harness.Time.GetUtcNow()));
-        }
-
-        return sent;
-    }
+    /// <summary>When each reminder went out (UTC), ticking minute by minute until <paramref name="until"/>.</summary>
+    private static async Task<List<DateTimeOffset>> TickUntilAsync(BotHarness harness, DateTimeOffset until) =>
+        [.. (await harness.TickRemindersUntilAsync(until)).Select(sent => sent.At)];
 
     /// <summary>
     /// No subscription and not listed; at most the stopped marker is left, which holds no schedule and no

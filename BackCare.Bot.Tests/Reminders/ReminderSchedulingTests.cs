@@ -9,22 +9,6 @@ namespace BackCare.Bot.Tests.Reminders;
 /// <summary>Reminders sent by the scheduler, driven minute by minute on the harness's fake clock (Thursday 26 November 2026, 09:00 UTC).</summary>
 public sealed class ReminderSchedulingTests
 {
-    /// <summary>Ticks the scheduler every minute until <paramref name="until"/>; the times (UTC) at which reminders went out, with the replies.</summary>
-    private static async Task<List<(DateTimeOffset At, IActivity Reply)>> RunUntilAsync(BotHarness harness, DateTimeOffset until)
-    {
-        var sent = new List<(DateTimeOffset, IActivity)>();
-        while (harness.Time.GetUtcNow() < until)
-        {
-            harness.Time.Advance(TimeSpan.FromMinutes(1));
-            var count = await harness.Reminders.SendDueAsync(CancellationToken.None);
-            var replies = harness.TakeReplies();
-            Assert.Equal(count, replies.Count);
-            sent.AddRange(replies.Select(r => (harness.Time.GetUtcNow(), r)));
-        }
-
-        return sent;
-    }
-
     private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
@@ -73,7 +57,7 @@ public sealed class ReminderSchedulingTests
         await harness.SayAsync("remind me every hour between 9 and 5");
 
         // Thursday 09:00 to Monday 12:00: across two nights and a weekend.
-        var sent = await RunUntilAsync(harness, At(30, 12));
+        var sent = await harness.TickRemindersUntilAsync(At(30, 12));
 
         Assert.Equal(At(26, 10), sent[0].At);
         Assert.All(sent, s =>
@@ -101,7 +85,7 @@ public sealed class ReminderSchedulingTests
         activity.LocalTimestamp = new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.FromHours(2));
         await harness.SendAsync(activity);
 
-        var sent = await RunUntilAsync(harness, At(27, 0));
+        var sent = await harness.TickRemindersUntilAsync(At(27, 0));
 
         // 09:00 UTC is 11:00 local: reminders at 13:00, 15:00 and 17:00 local, i.e. 11, 13 and 15 UTC.
         Assert.Equal([At(26, 11), At(26, 13), At(26, 15)], sent.Select(s => s.At));
@@ -112,13 +96,13 @@ public sealed class ReminderSchedulingTests
     {
         await using var harness = new BotHarness();
         await harness.SayAsync("remind me every hour");
-        var first = await RunUntilAsync(harness, At(26, 10));
+        var first = await harness.TickRemindersUntilAsync(At(26, 10));
         Assert.Equal(At(26, 10), Assert.Single(first).At);
 
         var reply = await harness.SubmitAsync(new JObject { ["action"] = "reminder-snooze" });
         Assert.Equal(harness.Messages.ReminderSnoozed, Replies.Text(Assert.Single(reply)));
 
-        var next = await RunUntilAsync(harness, At(26, 11, 20));
+        var next = await harness.TickRemindersUntilAsync(At(26, 11, 20));
         Assert.Equal([At(26, 10, 15), At(26, 11, 15)], next.Select(s => s.At));
     }
 
@@ -127,11 +111,11 @@ public sealed class ReminderSchedulingTests
     {
         await using var harness = new BotHarness();
         await harness.SayAsync("remind me every hour");
-        var first = await RunUntilAsync(harness, At(26, 10));
+        var first = await harness.TickRemindersUntilAsync(At(26, 10));
 
         var reply = await harness.ClickAsync(first[0].Reply, harness.Messages.ReminderDoneButton);
         Assert.Contains(harness.Messages.ReminderDoneReply, Replies.Text(Assert.Single(reply)), StringComparison.Ordinal);
-        Assert.Single(await RunUntilAsync(harness, At(26, 11)));
+        Assert.Single(await harness.TickRemindersUntilAsync(At(26, 11)));
     }
 
     [Fact]
@@ -141,7 +125,7 @@ public sealed class ReminderSchedulingTests
         await harness.SayAsync("remind me every hour");
         var reply = await harness.SayAsync("stop reminders");
         Assert.Contains(harness.Messages.RemindersStopped, Replies.Text(Assert.Single(reply)), StringComparison.Ordinal);
-        Assert.Empty(await RunUntilAsync(harness, At(26, 17)));
+        Assert.Empty(await harness.TickRemindersUntilAsync(At(26, 17)));
     }
 
     [Fact]
@@ -149,10 +133,10 @@ public sealed class ReminderSchedulingTests
     {
         await using var harness = new BotHarness();
         await harness.SayAsync("remind me every hour");
-        var first = await RunUntilAsync(harness, At(26, 10));
+        var first = await harness.TickRemindersUntilAsync(At(26, 10));
         var reply = await harness.ClickAsync(first[0].Reply, harness.Messages.ReminderStopButton);
         Assert.Contains(harness.Messages.RemindersStopped, Replies.Text(Assert.Single(reply)), StringComparison.Ordinal);
-        Assert.Empty(await RunUntilAsync(harness, At(26, 17)));
+        Assert.Empty(await harness.TickRemindersUntilAsync(At(26, 17)));
     }
 
     [Fact]
@@ -161,7 +145,7 @@ public sealed class ReminderSchedulingTests
         await using var harness = new BotHarness();
         await harness.SayAsync("remind me every hour");
 
-        var sent = await RunUntilAsync(harness, At(26, 10));
+        var sent = await harness.TickRemindersUntilAsync(At(26, 10));
 
         Assert.Null(Assert.Single(sent).Reply.ReplyToId);
     }
@@ -175,13 +159,13 @@ public sealed class ReminderSchedulingTests
         {
             await harness.SayAsync("remind me every hour");
 
-            Assert.Single(await RunUntilAsync(harness, At(26, 10)));
+            Assert.Single(await harness.TickRemindersUntilAsync(At(26, 10)));
 
             Assert.Equal(harness.Messages.RemindersStopped, Replies.Text(Assert.Single(stopped)));
             var store = new ReminderStore(harness.Storage);
             Assert.Null(await store.GetAsync(ReminderStore.KeyFor("msteams", "user1"), CancellationToken.None));
             Assert.Empty(await store.ListKeysAsync(CancellationToken.None));
-            Assert.Empty(await RunUntilAsync(harness, At(26, 17)));
+            Assert.Empty(await harness.TickRemindersUntilAsync(At(26, 17)));
         }
     }
 
@@ -197,7 +181,7 @@ public sealed class ReminderSchedulingTests
         await using var first = new BotHarness(storage: storage, time: time, duringReminder: async () => secondSent = await second.Reminders.SendDueAsync(CancellationToken.None));
         await first.SayAsync("remind me every hour");
 
-        Assert.Single(await RunUntilAsync(first, At(26, 10)));
+        Assert.Single(await first.TickRemindersUntilAsync(At(26, 10)));
         Assert.Equal(0, secondSent);
         Assert.Empty(second.TakeReplies());
     }
@@ -209,7 +193,7 @@ public sealed class ReminderSchedulingTests
         await harness.SayAsync("remind me every hour");
         await harness.SayAsync("forget me");
 
-        Assert.Empty(await RunUntilAsync(harness, At(26, 17)));
+        Assert.Empty(await harness.TickRemindersUntilAsync(At(26, 17)));
         var key = ReminderStore.KeyFor("msteams", "user1");
         Assert.Empty(await harness.Storage.ReadAsync([key]));
     }
@@ -225,7 +209,7 @@ public sealed class ReminderSchedulingTests
         }
 
         await using var after = new BotHarness(storage: storage, time: time);
-        var sent = await RunUntilAsync(after, At(26, 10));
+        var sent = await after.TickRemindersUntilAsync(At(26, 10));
         Assert.Equal(At(26, 10), Assert.Single(sent).At);
         Assert.Equal(ActivityTypes.Message, sent[0].Reply.Type);
     }
