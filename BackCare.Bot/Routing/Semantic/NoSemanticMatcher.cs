@@ -1,0 +1,9 @@
+namespace BackCare.Bot.Routing.Semantic;
+
+/// <summary>The layer switched off: keyword routing and the safety rules decide alone.</summary>
+public sealed class NoSemanticMatcher : ISemanticMatcher
+{
+    public bool IsEnabled => false;
+
+    public IReadOnlyList<SemanticMatch> Match(string text, int top = 5) => [];
+}
