@@ -52,6 +52,9 @@ public sealed record BotMessages
     /// <summary>When a technique is asked for after an emergency answer.</summary>
     public required string NoTechniqueAfterEmergency { get; init; }
 
+    /// <summary>Repeated, in short, for every request and old button after an emergency answer.</summary>
+    public required string UrgentReminder { get; init; }
+
     /// <summary>When a technique is asked for after a see-a-doctor-first answer.</summary>
     public required string NoTechniqueSeeDoctor { get; init; }
 
