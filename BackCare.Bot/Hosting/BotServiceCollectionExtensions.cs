@@ -4,6 +4,7 @@ using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Routing;
+using BackCare.Bot.Routing.Semantic;
 using BackCare.Bot.State;
 using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
@@ -45,6 +46,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => ContentLoader.Load(KnowledgeBase.DefaultDirectory));
         services.AddSingleton(_ => CardCatalog.Load(CardCatalog.DefaultDirectory));
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
+        services.AddSemanticRouting();
         services.AddSingleton<BackCareReplies>();
         services.AddSingleton<CardMessenger>();
         services.AddHostedService<BotDataStartupCheck>();
