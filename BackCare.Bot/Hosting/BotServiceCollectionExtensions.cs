@@ -47,6 +47,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => ContentLoader.Load(KnowledgeBase.DefaultDirectory));
         services.AddSingleton(_ => CardCatalog.Load(CardCatalog.DefaultDirectory));
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
+        services.AddSemanticRouting();
         services.AddSingleton<BackCareReplies>();
         services.AddSingleton<CardMessenger>();
         services.AddHostedService<BotDataStartupCheck>();
