@@ -65,7 +65,6 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WalkthroughDialog>();
         services.AddSingleton<ScreeningDialog>();
         services.AddSingleton<TechniqueDialog>();
-        services.AddSingleton<ISemanticMatcher, NoSemanticMatcher>();
         services.AddSingleton<MessageRouter>();
         services.AddSingleton<ConversationMoves>();
         services.AddSingleton<MessageLengthCheck>();

@@ -24,42 +24,59 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
             return keyword;
         }
 
-        var matches = semantic.Match(keyword.Text);
+        var matches = semantic.Match(keyword.Text, top: 8);
         if (matches.Count == 0)
         {
             return keyword;
         }
 
-        var best = matches[0];
-        var runnerUp = matches.Count > 1 ? matches[1].Similarity : 0;
-        var alternatives = matches.Where(m => m.Intent != RoutingIds.None).Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Similarity, 4))).ToList();
+        var topics = matches.Where(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent).ToList();
+        var best = topics.FirstOrDefault();
+        var bestSimilarity = best?.Similarity ?? 0;
+        var margin = bestSimilarity - (topics.Count > 1 ? topics[1].Similarity : 0);
+        var offTopic = matches.FirstOrDefault(m => m.Intent == RoutingIds.None)?.Similarity ?? 0;
+        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent)?.Similarity ?? 0;
+        var alternatives = topics.Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Similarity, 4))).ToList();
 
-        if (best.Intent == RoutingIds.Urgent && best.Similarity >= _thresholds.Urgent && !keywords.HasDenial(keyword.Text))
+        // The rules missed it, but it reads like an emergency example; a denial anywhere leaves it to the rules, since
+        // "no numbness down there" sits as close to the numbness examples as its opposite.
+        if (urgent >= _thresholds.Urgent && urgent >= bestSimilarity && !keywords.HasDenial(keyword.Text))
         {
-            return new RoutingResult(keyword.Text, RoutingIds.Urgent, Math.Round(best.Similarity, 4), alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Semantic, IsAnchored = keyword.IsAnchored };
+            return Semantic(keyword, RoutingIds.Urgent, urgent, alternatives, RoutingDecision.Answer);
         }
 
-        var keywordChoice = matches.FirstOrDefault(m => m.Intent == keyword.Intent)?.Similarity ?? 0;
-        if (best.Intent == RoutingIds.None && best.Similarity >= _thresholds.OffTopic && (!keyword.IsAnchored || keyword.Decision != RoutingDecision.Answer) && best.Similarity > keywordChoice)
+        // Not about the back in words, and in meaning closer to the off-topic examples or far from every subject:
+        // knuckles, a dog bed's foam, a stand-up meeting.
+        if (!keyword.IsAnchored && (bestSimilarity < _thresholds.OnTopic || (offTopic >= _thresholds.OffTopic && offTopic >= bestSimilarity)))
         {
-            return new RoutingResult(keyword.Text, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback) { Layer = RoutingLayer.Semantic, IsAnchored = keyword.IsAnchored };
+            return Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
         }
 
-        if (keyword.Decision == RoutingDecision.Answer)
+        if (best is null)
         {
             return keyword;
+        }
+
+        // The keywords chose, without much certainty, something the meaning clearly says otherwise about.
+        if (keyword.Decision == RoutingDecision.Answer)
+        {
+            var overrules = best.Intent != keyword.Intent && bestSimilarity >= _thresholds.Overrule && margin >= _thresholds.Margin;
+            return overrules ? Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer) : keyword;
         }
 
         // The keywords were unsure: a clear nearest example answers; one of the keywords' own candidates needs less.
         var isCandidate = keyword.Alternatives.Any(a => a.Intent == best.Intent);
         var needed = isCandidate ? _thresholds.Answer - _thresholds.Margin : _thresholds.Answer;
-        if (best.Intent is not RoutingIds.None and not RoutingIds.Urgent && best.Similarity >= needed && best.Similarity - runnerUp >= _thresholds.Margin)
+        if (bestSimilarity >= needed && margin >= _thresholds.Margin)
         {
-            return new RoutingResult(keyword.Text, best.Intent, Math.Round(best.Similarity, 4), alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Semantic, IsAnchored = keyword.IsAnchored };
+            return Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer);
         }
 
         return keyword;
     }
+
+    private static RoutingResult Semantic(RoutingResult keyword, string intent, double score, IReadOnlyList<RoutingAlternative> alternatives, RoutingDecision decision) =>
+        new(keyword.Text, intent, Math.Round(score, 4), alternatives, decision) { Layer = RoutingLayer.Semantic, IsAnchored = keyword.IsAnchored };
 
     /// <summary>A strong keyword answer about the back: nothing the semantic layer says would change it.</summary>
     private bool IsSure(RoutingResult keyword) =>

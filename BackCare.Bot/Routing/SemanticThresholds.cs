@@ -15,8 +15,14 @@ public sealed class SemanticThresholds
     /// <summary>…and at least this much closer than the nearest example of any other id.</summary>
     public double Margin { get; init; } = 0.04;
 
-    /// <summary>An off-topic example this close, and closer than the keywords' choice, makes the message off-topic.</summary>
-    public double OffTopic { get; init; } = 0.6;
+    /// <summary>A message with no back word, this close to an off-topic example and no closer to any subject, is off-topic.</summary>
+    public double OffTopic { get; init; } = 0.45;
+
+    /// <summary>A message with no back word and no subject's example at least this close is off-topic.</summary>
+    public double OnTopic { get; init; } = 0.5;
+
+    /// <summary>A nearest example at least this close (and clear of the next by the margin) overrules a keyword answer short of sure.</summary>
+    public double Overrule { get; init; } = 0.75;
 
     /// <summary>An emergency example this close, in a message with no denial in it, is treated as an emergency.</summary>
     public double Urgent { get; init; } = 0.8;
