@@ -29,6 +29,7 @@ public sealed class ScreeningDialog : ComponentDialog
     private readonly TimeProvider _time;
     private readonly ReminderConversation _reminders;
     private readonly BackCareOptions _options;
+    private readonly PainDurationParser _durations;
 
     /// <summary>The questions in asking order; null marks where the duration question goes.</summary>
     private readonly IReadOnlyList<ScreeningQuestion?> _items;
@@ -42,6 +43,7 @@ public sealed class ScreeningDialog : ComponentDialog
         _reminders = reminders;
         _options = options.Value;
         _items = OrderItems(replies.Knowledge.Screening);
+        _durations = new PainDurationParser(replies.Knowledge.Screening.Duration.Vocabulary);
 
         AddDialog(new WaterfallDialog(LoopId, [AskAsync, EvaluateAsync]));
         AddDialog(new ConfirmPrompt(YesNoPromptId));
@@ -102,8 +104,7 @@ public sealed class ScreeningDialog : ComponentDialog
 
         if (question is null)
         {
-            var days = PainDurationParser.ParseDays(step.Result as string, LocalNow(step.Context));
-            if (days > Script.Duration.SeeDoctorAfterDays)
+            if (_durations.Read(step.Result as string, LocalNow(step.Context))?.IsLongerThan(Script.Duration.SeeDoctorAfterDays) == true)
             {
                 return await FinishAsync(step, ScreeningOutcome.SeeDoctorFirst, [], cancellationToken).ConfigureAwait(false);
             }
@@ -166,11 +167,10 @@ public sealed class ScreeningDialog : ComponentDialog
     {
         var text = prompt.Recognized.Value;
         var understood = prompt.Recognized.Succeeded
-            && (PainDurationParser.ParseDays(text, LocalNow(prompt.Context)) is not null || PainDurationParser.IsUnsure(text));
+            && (_durations.Read(text, LocalNow(prompt.Context)) is not null || _durations.IsUnsure(text));
         return Task.FromResult(understood);
     }
 
-    /// <summary>The user's local time when the channel gives it (Teams and the Emulator do), else the server's.</summary>
-    private DateTime LocalNow(ITurnContext turnContext) =>
-        turnContext.Activity.LocalTimestamp?.DateTime ?? _time.GetLocalNow().DateTime;
+    /// <summary>The user's local date and time by the bot's clock, in the user's time zone when the channel gives it.</summary>
+    private DateTime LocalNow(ITurnContext turnContext) => UserClock.Now(_time, turnContext.Activity).DateTime;
 }
