@@ -47,7 +47,8 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
 
         // Not about the back in words, and in meaning closer to the off-topic examples or far from every subject:
         // knuckles, a dog bed's foam, a stand-up meeting.
-        if (!keyword.IsAnchored && (bestSimilarity < _thresholds.OnTopic || (offTopic >= _thresholds.OffTopic && offTopic >= bestSimilarity)))
+        var onTopic = keyword.Decision == RoutingDecision.Answer ? _thresholds.OnTopicAgainstKeywords : _thresholds.OnTopic;
+        if (!keyword.IsAnchored && (bestSimilarity < onTopic || (offTopic >= _thresholds.OffTopic && offTopic >= bestSimilarity)))
         {
             return Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
         }

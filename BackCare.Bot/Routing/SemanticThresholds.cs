@@ -21,6 +21,9 @@ public sealed class SemanticThresholds
     /// <summary>A message with no back word and no subject's example at least this close is off-topic.</summary>
     public double OnTopic { get; init; } = 0.5;
 
+    /// <summary>The same, against a keyword answer: the keywords' own evidence lowers the bar.</summary>
+    public double OnTopicAgainstKeywords { get; init; } = 0.42;
+
     /// <summary>A nearest example at least this close (and clear of the next by the margin) overrules a keyword answer short of sure.</summary>
     public double Overrule { get; init; } = 0.75;
 
