@@ -112,6 +112,9 @@ public sealed class KeywordRouter
     /// <summary>The text pipeline this router uses, for tests of normalisation, typos and negation.</summary>
     internal TextAnalyzer Analyzer => _analyzer;
 
+    /// <summary>The message with misspellings corrected towards the routing vocabulary (for the semantic layer).</summary>
+    public string CorrectSpelling(string text) => _analyzer.CorrectSpelling(text);
+
     /// <summary>When the semantic layer may decide (routing.json, "semantic").</summary>
     public SemanticThresholds SemanticThresholds => _model.Semantic;
 

@@ -24,7 +24,7 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
             return keyword;
         }
 
-        var matches = semantic.Match(keyword.Text, top: 8);
+        var matches = semantic.Match(keywords.CorrectSpelling(keyword.Text), top: 8);
         if (matches.Count == 0)
         {
             return keyword;
@@ -53,15 +53,25 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
             return keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
         }
 
+        // About a back in words, but in meaning plainly one of the off-topic examples ("my cat's back legs are wobbly"),
+        // and the keywords could not settle on anything.
+        if (keyword.Decision != RoutingDecision.Answer && offTopic >= _thresholds.OffTopicAnchored && offTopic - bestSimilarity >= _thresholds.Margin)
+        {
+            return keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
+        }
+
         if (best is null)
         {
             return keyword;
         }
 
-        // The keywords chose, without much certainty, something the meaning clearly says otherwise about.
+        // The keywords chose, without much certainty, something the meaning clearly says otherwise about: a very
+        // close example of another subject, or a close one where the keywords' choice reads far from the message.
         if (keyword.Decision == RoutingDecision.Answer)
         {
-            var overrules = best.Intent != keyword.Intent && bestSimilarity >= _thresholds.Overrule && margin >= _thresholds.Margin;
+            var keywordChoice = matches.FirstOrDefault(m => m.Intent == keyword.Intent)?.Similarity ?? 0;
+            var overrules = best.Intent != keyword.Intent && margin >= _thresholds.Margin
+                && (bestSimilarity >= _thresholds.Overrule || (bestSimilarity >= _thresholds.Answer && bestSimilarity - keywordChoice >= _thresholds.OverruleGap));
             return overrules ? Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer) : keyword;
         }
 
@@ -69,7 +79,8 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         // nothing at all, a clear nearest example answers alone. A "did you mean" between techniques ("my back is
         // stiff") is the start of the screening and picker, so only a technique may settle it.
         var isCandidate = keyword.Alternatives.Any(a => a.Intent == best.Intent);
-        var allowed = keyword.Decision == RoutingDecision.Fallback || isCandidate;
+        var techniquesOnly = keyword.Alternatives.Count > 0 && keyword.Alternatives.All(a => a.Intent.StartsWith("technique:", StringComparison.Ordinal));
+        var allowed = keyword.Decision == RoutingDecision.Fallback || isCandidate || (!techniquesOnly && bestSimilarity >= _thresholds.Overrule);
         var needed = isCandidate ? _thresholds.Answer - _thresholds.Margin : _thresholds.Answer;
         if (allowed && bestSimilarity >= needed && margin >= _thresholds.Margin)
         {

@@ -24,6 +24,12 @@ public sealed class SemanticThresholds
     /// <summary>The same, against a keyword answer: the keywords' own evidence lowers the bar.</summary>
     public double OnTopicAgainstKeywords { get; init; } = 0.42;
 
+    /// <summary>A message about a back in words is off-topic when an off-topic example is this close and clearly closest.</summary>
+    public double OffTopicAnchored { get; init; } = 0.65;
+
+    /// <summary>A close example (at <see cref="Answer"/>) overrules the keywords when their choice reads this much further from the message.</summary>
+    public double OverruleGap { get; init; } = 0.2;
+
     /// <summary>A nearest example at least this close (and clear of the next by the margin) overrules a keyword answer short of sure.</summary>
     public double Overrule { get; init; } = 0.75;
 

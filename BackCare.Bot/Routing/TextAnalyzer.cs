@@ -142,6 +142,35 @@ internal sealed class TextAnalyzer
         return merged;
     }
 
+    /// <summary>
+    /// The message with misspelt words corrected towards the routing vocabulary ("is foam rolling beter than
+    /// streching" → "… better than stretching"), for the semantic layer, whose model reads a misspelling as a
+    /// different word. The text itself when nothing needed correcting.
+    /// </summary>
+    public string CorrectSpelling(string text)
+    {
+        var raw = Tokenize(text);
+        Dictionary<string, string>? corrections = null;
+        var builder = new StringBuilder(text.Length);
+        var changed = false;
+        var lastSentence = 0;
+        foreach (var (word, sentence, _) in raw)
+        {
+            if (sentence != lastSentence)
+            {
+                builder.Append('.');
+                lastSentence = sentence;
+            }
+
+            var corrected = word.Contains('\'') ? word : CorrectTypo(word, ref corrections);
+            changed |= !string.Equals(corrected, word, StringComparison.Ordinal);
+            if (builder.Length > 0) builder.Append(' ');
+            builder.Append(corrected);
+        }
+
+        return changed ? builder.ToString() : text;
+    }
+
     /// <summary>A data word's canonical term: stemmed, then mapped through single-word synonyms.</summary>
     public string[] Terms(string text)
     {
