@@ -58,6 +58,19 @@ public sealed record BotMessages
     /// <summary>When a technique is asked for after an emergency answer.</summary>
     public required string NoTechniqueAfterEmergency { get; init; }
 
+    /// <summary>The one safety question asked about a fall of unknown size (Yes: an emergency).</summary>
+    public required string FallQuestion { get; init; }
+
+    public required string SafetyYes { get; init; }
+
+    public required string SafetyNo { get; init; }
+
+    /// <summary>After "no" to the fall question: thanks, and what would change that.</summary>
+    public required string FallReassured { get; init; }
+
+    /// <summary>When the fall question gets no clear answer: the same signs, said once, and the conversation goes on.</summary>
+    public required string FallUnclear { get; init; }
+
     /// <summary>Repeated, in short, for every request and old button after an emergency answer.</summary>
     public required string UrgentReminder { get; init; }
 

@@ -69,6 +69,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationMoves>();
         services.AddSingleton<MessageLengthCheck>();
         services.AddSingleton<RedFlagCheck>();
+        services.AddSingleton<SafetyQuestionAnswer>();
         services.AddSingleton<PrivacyAndSafetyCommands>();
         services.AddSingleton<EmergencyLock>();
         services.AddSingleton<PainReport>();

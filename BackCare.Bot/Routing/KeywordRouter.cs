@@ -125,7 +125,14 @@ public sealed class KeywordRouter
     public string? GetTitle(string intent) => _titles.GetValueOrDefault(intent);
 
     /// <summary>Routes one message. Never throws for any text; null or blank text falls back.</summary>
-    public RoutingResult Route(string? utterance)
+    public RoutingResult Route(string? utterance) => Route(utterance, askAboutPartialRedFlags: true);
+
+    /// <summary>
+    /// Routes one message. A partial red flag ("I slipped and my back's stiff") comes back as a "did you mean" of
+    /// "urgent" from the safety layer, for the bot to ask about, unless <paramref name="askAboutPartialRedFlags"/>
+    /// is false (the question was asked and answered "no").
+    /// </summary>
+    public RoutingResult Route(string? utterance, bool askAboutPartialRedFlags)
     {
         var text = utterance ?? "";
         if (string.IsNullOrWhiteSpace(text))
@@ -147,6 +154,13 @@ public sealed class KeywordRouter
             var alternatives = new List<RoutingAlternative> { new(RoutingIds.Urgent, 1.0) };
             alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
             return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Safety };
+        }
+
+        if (askAboutPartialRedFlags && _urgent.DetectPartial(tokens) is not null)
+        {
+            var alternatives = new List<RoutingAlternative> { new(RoutingIds.Urgent, 0.5) };
+            alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
+            return new RoutingResult(text, RoutingIds.Urgent, 0.5, alternatives, RoutingDecision.Clarify) { Layer = RoutingLayer.Safety };
         }
 
         if (_seeDoctor?.Detect(tokens) is not null)

@@ -15,6 +15,9 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
 
     public RoutingResult Route(string? utterance) => Route(keywords.Route(utterance));
 
+    /// <summary>Routes a message whose partial red flag was already asked about and denied.</summary>
+    public RoutingResult RouteWithoutAsking(string? utterance) => Route(keywords.Route(utterance, askAboutPartialRedFlags: false));
+
     /// <summary>Completes the keyword layer's verdict on a message (already worked out by the caller).</summary>
     public RoutingResult Route(RoutingResult keyword)
     {

@@ -29,7 +29,8 @@ internal sealed class UrgentDetector
                 r.Groups.Select(g => Parse(g, analyzer)).ToArray(),
                 Parse(r.Except, analyzer),
                 Parse(r.Vetoes, analyzer),
-                r.Window ?? settings.Window))
+                r.Window ?? settings.Window,
+                r.Ask))
             .ToArray();
     }
 
@@ -38,9 +39,14 @@ internal sealed class UrgentDetector
             .Concat(_negationExempt).Concat(_otherPeople).Concat(_self);
 
     /// <summary>The name of the first red flag the message raises, or null.</summary>
-    public string? Detect(IReadOnlyList<Token> tokens)
+    public string? Detect(IReadOnlyList<Token> tokens) => Detect(tokens, partial: false);
+
+    /// <summary>The name of the first partial red flag (one to ask about) the message raises, or null.</summary>
+    public string? DetectPartial(IReadOnlyList<Token> tokens) => Detect(tokens, partial: true);
+
+    private string? Detect(IReadOnlyList<Token> tokens, bool partial)
     {
-        foreach (var rule in _rules)
+        foreach (var rule in _rules.Where(r => r.Ask == partial))
         {
             var excluded = new HashSet<int>();
             foreach (var pattern in rule.Except)
@@ -114,5 +120,5 @@ internal sealed class UrgentDetector
     private static TermPattern[] Parse(IEnumerable<string> terms, TextAnalyzer analyzer) =>
         terms.Select(t => TermPattern.Parse(t, analyzer)).ToArray();
 
-    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window);
+    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask);
 }

@@ -21,6 +21,12 @@ public sealed class UrgentRule
     /// </summary>
     public IReadOnlyList<string> Vetoes { get; init; } = [];
 
+    /// <summary>
+    /// Partial evidence ("I slipped and my back's stiff": a fall of unknown size): the bot asks one clear safety
+    /// question instead of guessing either way.
+    /// </summary>
+    public bool Ask { get; init; }
+
     /// <summary>This rule's own window, where its words may lie further apart than the default (a crash told as a story).</summary>
     public int? Window { get; init; }
 }

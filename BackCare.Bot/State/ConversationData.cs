@@ -12,6 +12,12 @@ public sealed class ConversationData
     /// <summary>The intents just offered as "did you mean …?"; the next message may pick one. Cleared after it.</summary>
     public List<string> PendingClarification { get; set; } = [];
 
+    /// <summary>
+    /// A message with a partial red flag ("I slipped and my back's stiff") whose safety question is waiting for a
+    /// yes or no; the message is answered once the user says no. Cleared by the next message.
+    /// </summary>
+    public string? PendingSafetyQuestion { get; set; }
+
     /// <summary>Set when an emergency red flag was reported in this conversation; cleared by re-screening.</summary>
     public bool EmergencyReported { get; set; }
 }

@@ -35,7 +35,9 @@ public sealed class InterruptionContext
     public bool HasText => RawText.Length > 0;
 
     /// <summary>The keyword layer's verdict (with the red-flag rules), worked out once per message.</summary>
-    public RoutingResult KeywordRoute(MessageRouter router) => _keywordRoute ??= router.Keywords.Route(RawText);
+    /// <remarks>With a safety question already waiting, a partial red flag is not asked about twice.</remarks>
+    public RoutingResult KeywordRoute(MessageRouter router) =>
+        _keywordRoute ??= router.Keywords.Route(RawText, askAboutPartialRedFlags: Conversation.PendingSafetyQuestion is null);
 
     /// <summary>The whole router's verdict, worked out once per message.</summary>
     public RoutingResult Route(MessageRouter router) => _route ??= router.Route(KeywordRoute(router));

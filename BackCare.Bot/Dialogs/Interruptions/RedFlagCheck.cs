@@ -1,11 +1,16 @@
+using BackCare.Bot.DialogEngine;
+using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Routing;
+using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 
 /// <summary>
 /// The safety net: a red flag anywhere in typed text wins over everything the message also answers, wherever
 /// the conversation is ("no, though both my legs went numb this morning" at a yes/no question is an emergency,
-/// not a "no"). Only the rule layer runs here, so a plain "yes" costs next to nothing.
+/// not a "no"). Partial evidence (a fall of unknown size) gets one clear yes/no safety question instead of a guess
+/// either way; <see cref="SafetyQuestionAnswer"/> reads the reply. Only the rule layer runs here, so a plain
+/// "yes" costs next to nothing.
 /// </summary>
 public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) : IInterruption
 {
@@ -20,6 +25,15 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         if (route.Intent != RoutingIds.Urgent)
         {
             return InterruptionResult.Pass;
+        }
+
+        if (route.Decision == RoutingDecision.Clarify)
+        {
+            context.Conversation.PendingSafetyQuestion = context.RawText;
+            await ConversationMoves.TraceAsync(context.Turn, route, "clarify", cancellationToken).ConfigureAwait(false);
+            var choices = ChoiceFactory.ToChoices([moves.Messages.SafetyYes, moves.Messages.SafetyNo]);
+            await context.Turn.SendActivityAsync(ChoiceFactory.ForChannel(context.Turn.Activity.ChannelId, choices, moves.Messages.FallQuestion), cancellationToken).ConfigureAwait(false);
+            return InterruptionResult.Handled(context.Dialogs.ActiveDialog is null ? ConversationMoves.Done : Dialog.EndOfTurn);
         }
 
         await ConversationMoves.TraceAsync(context.Turn, route, "urgent", cancellationToken).ConfigureAwait(false);
