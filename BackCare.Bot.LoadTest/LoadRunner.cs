@@ -44,8 +44,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
             processes.Add(echo);
 
             var rssAtStart = processes.ToDictionary(p => p.Name, p => p.RssBytes);
-            var backCareScript = new BackCareScript(knowledge);
-            var echoScript = new EchoScript();
+            var (backCareScript, echoScript) = CreateScripts(knowledge);
             var lanes = options.Modes.SelectMany(mode => new[]
             {
                 new Lane(BackCare, backCare.MessagesUrl, mode, backCareScript, backCare),
@@ -95,6 +94,21 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
     }
 
     public const double Mb = 1024.0 * 1024.0;
+
+    private (IConversationScript BackCare, IConversationScript Echo) CreateScripts(KnowledgeBase knowledge)
+    {
+        switch (options.Script)
+        {
+            case ScriptKind.FreeText:
+                // One source for every lane: no text is sent twice in the run, to either bot.
+                var questions = new FreeTextQuestions();
+                return (new FreeTextScript(new BackCareScript(knowledge), questions), new EchoScript(questions));
+            case ScriptKind.CardButtons:
+                return (new BackCareScript(knowledge, answerByButtons: true), new EchoScript());
+            default:
+                return (new BackCareScript(knowledge), new EchoScript());
+        }
+    }
 
     private async Task<LaneRound> RunLaneAsync(Lane lane, VirtualUser[] users, string phase, int round, double seconds, bool sample, CancellationToken cancellationToken)
     {
