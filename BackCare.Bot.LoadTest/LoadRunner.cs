@@ -74,7 +74,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
                 {
                     var result = await RunLaneAsync(lane, users, Invariant($"r{round}"), round, options.Seconds, sample: true, cancellationToken).ConfigureAwait(false);
                     rounds.Add(result);
-                    output.WriteLine(Invariant($"  round {round} {lane.Name,-30} {result.TurnsPerSecond,8:F1} turns/s  bot CPU {result.BotCpuMsPerTurn,6:F2} ms/turn  errors {result.Errors}  lost {result.Lost}  extra {result.Extra}  RSS {result.BotRssAtEnd / Mb,6:F1} MB"));
+                    output.WriteLine(Invariant($"  round {round} {lane.Name,-30} {result.TurnsPerSecond,8:F1} turns/s  bot CPU {result.BotCpuMsPerTurn,6:F2} ms/turn  errors {result.Errors}  lost {result.Lost}  extra {result.Extra}  RSS {result.BotRssAtEnd / Mb,6:F1} MB{LoadAverage()}"));
                 }
             }
 
@@ -156,6 +156,22 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
 
     private Task<BotProcess> StartBackCareAsync(string name, DirectoryInfo dataDirectory, IEnumerable<string> settings, CancellationToken cancellationToken) =>
         BotProcess.StartBackCareAsync(name, [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", LoadTestOptions.PacingOff, .. settings, .. options.BotSettings], cancellationToken);
+
+    /// <summary>
+    /// The machine's 1-minute load average where Linux gives it: on a shared machine it says how much of a round's
+    /// figures is other people's work (the ratios, measured alternately, are what to compare).
+    /// </summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? "  load " + File.ReadAllText("/proc/loadavg").Split(' ')[0] : string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 
     private double Elapsed() => Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
 
