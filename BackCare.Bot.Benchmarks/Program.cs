@@ -2,6 +2,11 @@ using System.Globalization;
 using BackCare.Bot.Benchmarks;
 
 // A benchmark program, not a test: it prints figures and leaves judging them to people.
+if (args is ["semantic", ..])
+{
+    return SemanticBenchmark.Run(args[1..]);
+}
+
 var options = BenchmarkOptions.Parse(args, out var error);
 if (options is null)
 {

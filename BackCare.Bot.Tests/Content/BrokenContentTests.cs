@@ -345,6 +345,22 @@ public sealed class BrokenContentTests : IDisposable
     }
 
     [Fact]
+    public void A_season_starting_in_a_month_that_does_not_exist_is_named()
+    {
+        _content.Edit(Screening, root => root["duration"]!["vocabulary"]!["seasonStartMonths"]!["summer"] = 13);
+
+        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.seasonStartMonths.summer", "month number");
+    }
+
+    [Fact]
+    public void An_empty_duration_phrase_is_named()
+    {
+        _content.Edit(Screening, root => root["duration"]!["vocabulary"]!["recurrent"]![0] = " ");
+
+        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.recurrent[0]", "empty");
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         _content.Edit(Techniques, root => root[0]!["steps"] = new JsonArray());

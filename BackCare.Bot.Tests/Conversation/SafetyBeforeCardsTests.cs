@@ -26,7 +26,7 @@ public sealed class SafetyBeforeCardsTests
 
         Assert.Contains(bot.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
         var after = await bot.SayAsync("my back is stiff");
-        Assert.Contains(bot.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(after), StringComparison.Ordinal);
+        Assert.Contains(bot.Knowledge.Messages.UrgentReminder, Replies.AllText(after), StringComparison.Ordinal);
     }
 
     [Fact]

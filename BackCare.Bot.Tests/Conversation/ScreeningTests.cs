@@ -55,7 +55,7 @@ public sealed class ScreeningTests
             var replies = await bot.SayAsync(request);
 
             var text = Replies.AllText(replies);
-            Assert.Contains(bot.Knowledge.Screening.Outcomes.Emergency, text, StringComparison.Ordinal);
+            Assert.Contains(bot.Knowledge.Messages.UrgentReminder, text, StringComparison.Ordinal);
             Assert.DoesNotContain("Step 1 of", text, StringComparison.Ordinal);
             Assert.All(bot.Knowledge.Techniques, t => Assert.DoesNotContain(t.Steps[0].Text, text, StringComparison.Ordinal));
         }

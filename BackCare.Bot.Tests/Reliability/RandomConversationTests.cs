@@ -72,7 +72,7 @@ public sealed class RandomConversationTests
             }
 
             var menu = Replies.AllText(await bot.SayAsync("menu"));
-            var expected = emergency ? bot.Knowledge.Screening.Outcomes.Emergency : bot.Messages.MenuPrompt;
+            var expected = emergency ? bot.Messages.UrgentReminder : bot.Messages.MenuPrompt;
             Assert.True(menu.Contains(expected, StringComparison.Ordinal), $"\"menu\" gave \"{menu}\" after: {string.Join(" → ", events)}");
         }, iter: 150, threads: 1);
     }

@@ -132,7 +132,7 @@ public sealed class WelcomeSaveTests(AzuriteFixture azurite, ITestOutputHelper o
         // The emergency answer must still stand: nothing but the advice again.
         var after = await PostAsync(otherClient, Activity("emulator", "message", "my back is stiff", conversation));
         output.WriteLine(string.Join(" | ", after));
-        Assert.Contains(after, r => r.Contains(knowledge.Screening.Outcomes.Emergency, StringComparison.Ordinal));
+        Assert.Contains(after, r => r.Contains(knowledge.Messages.UrgentReminder, StringComparison.Ordinal));
     }
 
     /// <summary>Runs a hook once, right after the first write of a conversation-state key has completed.</summary>

@@ -126,7 +126,7 @@ public sealed class ReminderSafetyTests
         var after = await harness.SayAsync("my back is stiff");
 
         Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
-        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(after), StringComparison.Ordinal);
+        Assert.Contains(harness.Knowledge.Messages.UrgentReminder, Replies.AllText(after), StringComparison.Ordinal);
     }
 
     [Theory]

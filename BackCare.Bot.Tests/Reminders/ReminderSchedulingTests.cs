@@ -45,7 +45,7 @@ public sealed class ReminderSchedulingTests
         var optIn = await harness.SayAsync("remind me to move every hour");
         var stop = await harness.SayAsync("stop reminders");
 
-        Assert.Contains(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(optIn), StringComparison.Ordinal);
+        Assert.Contains(harness.Knowledge.Messages.UrgentReminder, Replies.AllText(optIn), StringComparison.Ordinal);
         Assert.Empty(await harness.Storage.ReadAsync([ReminderStore.IndexKey, ReminderStore.KeyFor("msteams", "user1")], CancellationToken.None));
         Assert.DoesNotContain(harness.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(stop), StringComparison.Ordinal);
     }

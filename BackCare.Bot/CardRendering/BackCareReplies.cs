@@ -70,6 +70,18 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         return MessageFactory.Text(text + "\n\n" + Messages.NoTechniqueAfterEmergency);
     }
 
+    /// <summary>After an emergency answer: the advice again, in short, with "I answered by mistake" (never "start again").</summary>
+    public IMessageActivity UrgentReminder(ITurnContext turnContext)
+    {
+        var text = Messages.UrgentReminder;
+        if (ShowsCards(turnContext))
+        {
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Urgent, new JObject { ["text"] = text }));
+        }
+
+        return MessageFactory.Text(text + "\n\n" + Messages.NoTechniqueAfterEmergency);
+    }
+
     public IMessageActivity Tips(ITurnContext turnContext)
     {
         if (ShowsCards(turnContext))

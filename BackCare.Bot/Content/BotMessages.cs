@@ -38,6 +38,12 @@ public sealed record BotMessages
     /// <summary>What the bot keeps about the user and for how long ({0}: hours), said at the end of screening.</summary>
     public required string PrivacyNote { get; init; }
 
+    /// <summary>
+    /// Said once when "how long has it hurt?" still could not be read after the retries: the screening then
+    /// takes the safe side and goes on as for pain that has lasted longer than the see-a-doctor threshold.
+    /// </summary>
+    public required string DurationSafeSide { get; init; }
+
     /// <summary>{0}: how long ago the remembered screening was (e.g. "3 hours").</summary>
     public required string ScreeningRemembered { get; init; }
 
@@ -51,6 +57,9 @@ public sealed record BotMessages
 
     /// <summary>When a technique is asked for after an emergency answer.</summary>
     public required string NoTechniqueAfterEmergency { get; init; }
+
+    /// <summary>Repeated, in short, for every request and old button after an emergency answer.</summary>
+    public required string UrgentReminder { get; init; }
 
     /// <summary>When a technique is asked for after a see-a-doctor-first answer.</summary>
     public required string NoTechniqueSeeDoctor { get; init; }

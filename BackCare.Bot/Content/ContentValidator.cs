@@ -292,10 +292,60 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Add(file, "$.duration.seeDoctorAfterDays", $"is {screening.Duration.SeeDoctorAfterDays}; expected a number of days between 1 and 365");
         }
 
+        ValidateDurationVocabulary(file, screening.Duration.Vocabulary);
+
         Text(file, "$.outcomes.emergency", screening.Outcomes.Emergency, ContentLimits.ChatText);
         Text(file, "$.outcomes.seeDoctorFirst", screening.Outcomes.SeeDoctorFirst, ContentLimits.ChatText);
         Text(file, "$.outcomes.cautions", screening.Outcomes.Cautions, ContentLimits.ChatText);
         Text(file, "$.outcomes.clear", screening.Outcomes.Clear, ContentLimits.ChatText);
+    }
+
+    private void ValidateDurationVocabulary(string file, DurationVocabulary vocabulary)
+    {
+        const string path = "$.duration.vocabulary";
+        foreach (var (word, rewrite) in vocabulary.Rewrites)
+        {
+            // Phrases are matched as whole words; a blank one would match between any two words.
+            Text(file, $"{path}.rewrites.{word}", word, ContentLimits.Label, label: true);
+            Text(file, $"{path}.rewrites.{word}", rewrite, ContentLimits.Label, label: true);
+        }
+
+        for (var i = 0; i < vocabulary.VagueLengths.Count; i++)
+        {
+            var vague = vocabulary.VagueLengths[i];
+            if (vague.Days is < 1 or > 3650)
+            {
+                Add(file, $"{path}.vagueLengths[{i}].days", $"is {vague.Days}; expected a number of days between 1 and 3650");
+            }
+
+            PhraseList(file, $"{path}.vagueLengths[{i}].phrases", vague.Phrases, mayBeEmpty: false);
+        }
+
+        PhraseList(file, path + ".atLeast", vocabulary.AtLeast, mayBeEmpty: true);
+        PhraseList(file, path + ".recurrent", vocabulary.Recurrent, mayBeEmpty: true);
+        PhraseList(file, path + ".unsure", vocabulary.Unsure, mayBeEmpty: true);
+
+        var seasons = vocabulary.SeasonStartMonths;
+        foreach (var (season, month) in new[] { ("spring", seasons.Spring), ("summer", seasons.Summer), ("autumn", seasons.Autumn), ("winter", seasons.Winter) })
+        {
+            if (month is < 1 or > 12)
+            {
+                Add(file, $"{path}.seasonStartMonths.{season}", $"is {month}; expected a month number from 1 (January) to 12 (December)");
+            }
+        }
+    }
+
+    private void PhraseList(string file, string path, IReadOnlyList<string> phrases, bool mayBeEmpty)
+    {
+        if (phrases.Count == 0 && !mayBeEmpty)
+        {
+            Add(file, path, "is empty; at least one phrase is required");
+        }
+
+        for (var k = 0; k < phrases.Count; k++)
+        {
+            Text(file, $"{path}[{k}]", phrases[k], ContentLimits.Label, label: true);
+        }
     }
 
     private void ValidateExclusions(string file, string path, ScreeningQuestion question, HashSet<string> techniqueTags)

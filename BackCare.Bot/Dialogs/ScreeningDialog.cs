@@ -14,7 +14,9 @@ namespace BackCare.Bot.Dialogs;
 /// The safety screening: the emergency questions first, then the see-a-doctor-first ones and how long
 /// the pain has lasted, then the cautions, one question at a time. It stops at the first emergency or
 /// see-a-doctor answer, saves the outcome on the user's profile and ends with the <see cref="ScreeningRecord"/>
-/// (null if the user gave up answering).
+/// (null if the user gave up answering a yes or no question). A length of time that still cannot be read
+/// after the retries is never dropped: the dialog says it takes the safe side and goes on as for
+/// long-standing pain.
 /// </summary>
 public sealed class ScreeningDialog : ComponentDialog
 {
@@ -29,6 +31,7 @@ public sealed class ScreeningDialog : ComponentDialog
     private readonly TimeProvider _time;
     private readonly ReminderConversation _reminders;
     private readonly BackCareOptions _options;
+    private readonly PainDurationParser _durations;
 
     /// <summary>The questions in asking order; null marks where the duration question goes.</summary>
     private readonly IReadOnlyList<ScreeningQuestion?> _items;
@@ -42,6 +45,7 @@ public sealed class ScreeningDialog : ComponentDialog
         _reminders = reminders;
         _options = options.Value;
         _items = OrderItems(replies.Knowledge.Screening);
+        _durations = new PainDurationParser(replies.Knowledge.Screening.Duration.Vocabulary);
 
         AddDialog(new WaterfallDialog(LoopId, [AskAsync, EvaluateAsync]));
         AddDialog(new ConfirmPrompt(YesNoPromptId));
@@ -78,6 +82,9 @@ public sealed class ScreeningDialog : ComponentDialog
             {
                 Prompt = (Microsoft.Bot.Schema.Activity)_replies.Text(Script.Duration.Text),
                 RetryPrompt = (Microsoft.Bot.Schema.Activity)_replies.Text(Script.Duration.RetryText),
+
+                // Said in place of the prompt's "let's leave that" when it gives up; EvaluateAsync then acts on it.
+                TooManyAttemptsMessage = (Microsoft.Bot.Schema.Activity)_replies.Text(_replies.Messages.DurationSafeSide),
             }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -94,19 +101,21 @@ public sealed class ScreeningDialog : ComponentDialog
         var progress = step.Values.GetValue<ScreeningProgress>("progress") ?? new ScreeningProgress();
         var question = _items[progress.Index];
 
-        if (step.Result is null)
-        {
-            // The prompt gave up after unclear answers (and said so): no outcome is recorded.
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
         if (question is null)
         {
-            var days = PainDurationParser.ParseDays(step.Result as string, LocalNow(step.Context));
-            if (days > Script.Duration.SeeDoctorAfterDays)
+            // No answer (the prompt gave up and has said the safe side is taken) counts as long-standing pain:
+            // skipping the question would let pain of months through to a technique.
+            var longStanding = step.Result is null
+                || _durations.Read(step.Result as string, LocalNow(step.Context))?.IsLongerThan(Script.Duration.SeeDoctorAfterDays) == true;
+            if (longStanding)
             {
                 return await FinishAsync(step, ScreeningOutcome.SeeDoctorFirst, [], cancellationToken).ConfigureAwait(false);
             }
+        }
+        else if (step.Result is null)
+        {
+            // The yes/no prompt gave up after unclear answers (and said so): no outcome is recorded.
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
         else if (step.Result is true)
         {
@@ -166,11 +175,10 @@ public sealed class ScreeningDialog : ComponentDialog
     {
         var text = prompt.Recognized.Value;
         var understood = prompt.Recognized.Succeeded
-            && (PainDurationParser.ParseDays(text, LocalNow(prompt.Context)) is not null || PainDurationParser.IsUnsure(text));
+            && (_durations.Read(text, LocalNow(prompt.Context)) is not null || _durations.IsUnsure(text));
         return Task.FromResult(understood);
     }
 
-    /// <summary>The user's local time when the channel gives it (Teams and the Emulator do), else the server's.</summary>
-    private DateTime LocalNow(ITurnContext turnContext) =>
-        turnContext.Activity.LocalTimestamp?.DateTime ?? _time.GetLocalNow().DateTime;
+    /// <summary>The user's local date and time by the bot's clock, in the user's time zone when the channel gives it.</summary>
+    private DateTime LocalNow(ITurnContext turnContext) => UserClock.Now(_time, turnContext.Activity).DateTime;
 }

@@ -55,6 +55,13 @@ public sealed class TechniqueDialog : ComponentDialog
     private BotMessages Messages => _replies.Messages;
 
     /// <summary>Whether <paramref name="record"/> is recent enough to skip the questions.</summary>
+    /// <summary>Whether the user is at the picker, in a walkthrough or at its feedback question (not in the screening).</summary>
+    public static bool IsInTechnique(DialogContext dc) =>
+        dc.Leaf.ActiveDialog?.Id is ChoosePromptId or WalkthroughDialog.DialogId or FeedbackPromptId;
+
+    /// <summary>Whether a walkthrough is running (a question answered there must not drop it).</summary>
+    public static bool IsWalkingThrough(DialogContext dc) => dc.Leaf.ActiveDialog?.Id == WalkthroughDialog.DialogId;
+
     public static bool IsCurrent(ScreeningRecord? record, DateTimeOffset now, double validHours) =>
         record is not null && now - record.CompletedAt < TimeSpan.FromHours(validHours);
 

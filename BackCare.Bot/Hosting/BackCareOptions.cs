@@ -34,4 +34,11 @@ public sealed class BackCareOptions
     /// for load tests that drive one conversation far faster than a person would.
     /// </summary>
     public bool SendPacing { get; set; } = true;
+
+    /// <summary>
+    /// True (the default): the router may use the semantic layer (Routing/Semantic: nearest example phrasings,
+    /// all-MiniLM-L6-v2 run in-process) for wording its keywords miss. False leaves keyword routing and the safety
+    /// rules alone, skips loading the model (about 100 MB) and registers <see cref="Routing.Semantic.NoSemanticMatcher"/>.
+    /// </summary>
+    public bool SemanticRouting { get; set; } = true;
 }

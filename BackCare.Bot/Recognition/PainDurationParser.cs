@@ -1,80 +1,225 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BackCare.Bot.Content;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 
 namespace BackCare.Bot.Recognition;
 
 /// <summary>
-/// Reads how long pain has lasted from a free answer through Microsoft.Recognizers.Text.DateTime:
-/// a duration ("about three weeks", "2 months", "a few days") or a starting point ("since March",
-/// "since last Monday"), measured back from the user's local date.
+/// Reads how long pain has lasted from a free answer. Microsoft.Recognizers.Text.DateTime reads lengths
+/// ("about three weeks", "a fortnight"), starting points ("since March", "since Monday", "since Christmas")
+/// and names seasons; the <see cref="DurationVocabulary"/> from screening.json adds what it lacks:
+/// abbreviations, lengths without a number ("for years", "ages"), pain that comes and goes, and "not sure".
+/// Starting points are measured back from the user's local time, which the caller passes in.
+/// When an answer holds more than one length, the longest counts: that is the safe side.
 /// </summary>
-public static partial class PainDurationParser
+public sealed partial class PainDurationParser
 {
-    /// <summary>The length in days, or null when the answer gives none.</summary>
-    public static double? ParseDays(string? answer, DateTime localNow)
+    private const double SecondsPerDay = 86400;
+
+    private readonly List<(Regex Phrase, string Rewrite)> _rewrites;
+    private readonly List<(Regex Phrase, int Days)> _vagueLengths;
+    private readonly Regex? _atLeast;
+    private readonly Regex? _recurrent;
+    private readonly Regex? _unsure;
+    private readonly SeasonStartMonths _seasons;
+
+    public PainDurationParser(DurationVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+
+        // Longest first, so "a couple of" is rewritten before "couple of" can take part of it.
+        _rewrites = [.. vocabulary.Rewrites.OrderByDescending(r => r.Key.Length).Select(r => (AnyOf([r.Key])!, r.Value))];
+        _vagueLengths = [.. vocabulary.VagueLengths.Select(v => (Phrase: AnyOf(v.Phrases), v.Days)).Where(v => v.Phrase is not null).Select(v => (v.Phrase!, v.Days))];
+        _atLeast = AnyOf(vocabulary.AtLeast);
+        _recurrent = AnyOf(vocabulary.Recurrent);
+        _unsure = AnyOf(vocabulary.Unsure);
+        _seasons = vocabulary.SeasonStartMonths;
+    }
+
+    /// <summary>What the answer says about how long, or null when it gives neither a length nor recurring pain.</summary>
+    /// <param name="localNow">The user's local date and time now, from the bot's clock (not the activity's timestamp).</param>
+    public PainDuration? Read(string? answer, DateTime localNow)
     {
         if (string.IsNullOrWhiteSpace(answer))
         {
             return null;
         }
 
-        var text = Few().Replace(Couple().Replace(answer, "2 "), "3 ");
-        foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, localNow))
+        var text = Rewrite(answer);
+        var longest = Longest(Recognized(text, localNow), Vague(text));
+        if (longest is { } days)
         {
-            var days = DaysFrom(result, localNow);
-            if (days is not null)
-            {
-                return days;
-            }
+            // "3 weeks or more" is just past three weeks, so it must not sit exactly on the threshold.
+            return PainDuration.Lasting(_atLeast?.IsMatch(text) == true ? days + 1 : days);
         }
 
-        return null;
+        return _recurrent?.IsMatch(text) == true ? PainDuration.Recurrent : null;
     }
 
     /// <summary>"not sure", "I don't know", "can't remember": an honest answer without a length.</summary>
-    public static bool IsUnsure(string? answer) => answer is not null && Unsure().IsMatch(answer);
+    public bool IsUnsure(string? answer) => answer is not null && _unsure?.IsMatch(Apostrophes(answer)) == true;
 
-    private static double? DaysFrom(ModelResult result, DateTime localNow)
+    private string Rewrite(string answer)
     {
-        if (result.Resolution?.GetValueOrDefault("values") is not IEnumerable<Dictionary<string, string>> values)
+        var text = Apostrophes(answer);
+        foreach (var (phrase, rewrite) in _rewrites)
+        {
+            // An evaluator, so a rewrite is inserted as written ("$" would otherwise refer to a group).
+            text = phrase.Replace(text, _ => rewrite);
+        }
+
+        return text;
+    }
+
+    private double? Recognized(string text, DateTime localNow)
+    {
+        double? longest = null;
+        foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, localNow))
+        {
+            longest = Longest(longest, DaysFrom(result, localNow));
+        }
+
+        return longest;
+    }
+
+    private double? Vague(string text)
+    {
+        double? longest = null;
+        foreach (var (phrase, days) in _vagueLengths.Where(v => v.Phrase.IsMatch(text)))
+        {
+            longest = Longest(longest, days);
+        }
+
+        return longest;
+    }
+
+    private double? DaysFrom(ModelResult result, DateTime localNow)
+    {
+        if (result.Resolution?.GetValueOrDefault("values") is not IEnumerable<Dictionary<string, string>> resolved)
         {
             return null;
         }
 
-        foreach (var value in values)
+        var values = resolved.ToList();
+        if (result.TypeName.EndsWith("duration", StringComparison.Ordinal))
         {
-            if (result.TypeName.EndsWith("duration", StringComparison.Ordinal)
-                && double.TryParse(value.GetValueOrDefault("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            var seconds = values
+                .Select(v => double.TryParse(v.GetValueOrDefault("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : (double?)null)
+                .FirstOrDefault(s => s is not null);
+
+            // "more than 3 weeks" comes back as three weeks marked "more": a little longer, as with "or more".
+            var more = values.Any(v => v.GetValueOrDefault("Mod") == "more");
+            return seconds / SecondsPerDay + (more ? 1 : 0);
+        }
+
+        // A season comes back named but without dates ("SU", "2025-WI").
+        if (values.Select(v => SeasonStart(v.GetValueOrDefault("timex"), localNow)).FirstOrDefault(s => s is not null) is { } seasonStart)
+        {
+            return (localNow - seasonStart).TotalDays;
+        }
+
+        // "years now": "now" on its own is no starting point.
+        var starts = values
+            .Where(v => v.GetValueOrDefault("timex") != "PRESENT_REF")
+            .Select(v => Start(v.GetValueOrDefault("start") ?? v.GetValueOrDefault("value"), localNow))
+            .OfType<DateTime>()
+            .ToList();
+        if (starts.Count == 0)
+        {
+            return null;
+        }
+
+        // "since March": when the year or week is left open the recognizer offers the dates either side
+        // of now; the latest one not in the future is meant.
+        var past = starts.Where(s => s <= localNow).ToList();
+        if (past.Count > 0)
+        {
+            return (localNow - past.Max()).TotalDays;
+        }
+
+        // "since the weekend" on a Thursday: the recognizer offers only this week's, still ahead; the last one is meant.
+        if (values.Any(v => v.GetValueOrDefault("timex")?.Contains("-W", StringComparison.Ordinal) == true))
+        {
+            var start = starts.Min();
+            while (start > localNow)
             {
-                return seconds / 86400;
+                start = start.AddDays(-7);
             }
 
-            // "since March": the range's start, or a date; when the year is left open the recognizer
-            // offers last year's and this year's dates: the latest one not in the future is meant.
-            var start = value.GetValueOrDefault("start") ?? value.GetValueOrDefault("value");
-            if (DateTime.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var since) && since <= localNow)
-            {
-                var days = (localNow - since).TotalDays;
-                var later = values.Select(v => v.GetValueOrDefault("start") ?? v.GetValueOrDefault("value"))
-                    .Select(s => DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateTime?)null)
-                    .Where(d => d is not null && d <= localNow)
-                    .Max();
-                return later is { } latest ? (localNow - latest).TotalDays : days;
-            }
+            return (localNow - start).TotalDays;
         }
 
         return null;
     }
 
-    // "a couple of weeks", "a few days", "several months": the recognizer wants a number.
-    [GeneratedRegex(@"\b(a\s+)?couple(\s+of)?\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Couple();
+    /// <summary>
+    /// The first day of the season a timex names, the latest one not after now: "since the summer" in
+    /// December is this year's summer, in March last year's. A year the recognizer put on it ("last winter")
+    /// is kept unless that season has not begun yet.
+    /// </summary>
+    private DateTime? SeasonStart(string? timex, DateTime localNow)
+    {
+        var match = timex is null ? null : SeasonTimex().Match(timex);
+        if (match is not { Success: true })
+        {
+            return null;
+        }
 
-    [GeneratedRegex(@"\b(not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|no\s+idea|can'?t\s+remember|cannot\s+remember|not\s+certain)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Unsure();
+        var month = match.Groups["season"].Value switch
+        {
+            "SP" => _seasons.Spring,
+            "SU" => _seasons.Summer,
+            "FA" => _seasons.Autumn,
+            _ => _seasons.Winter,
+        };
+        var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : localNow.Year;
+        var start = new DateTime(year, month, 1);
+        while (start > localNow)
+        {
+            start = start.AddYears(-1);
+        }
 
-    [GeneratedRegex(@"\b(a\s+few|several)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex Few();
+        return start;
+    }
+
+    /// <summary>A resolved date or time; a time alone ("since the morning") is today's, by the user's clock rather than the server's.</summary>
+    private static DateTime? Start(string? value, DateTime localNow)
+    {
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var start))
+        {
+            return null;
+        }
+
+        return start.Date == DateTime.MinValue.Date ? localNow.Date + start.TimeOfDay : start;
+    }
+
+    private static double? Longest(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    /// <summary>Phones type curly apostrophes; the phrases are written with straight ones.</summary>
+    private static string Apostrophes(string text) => text.Replace('\u2019', '\'').Replace('\u2018', '\'');
+
+    /// <summary>
+    /// One pattern for a list of phrases: whole words, any case, any run of spaces between words, and an
+    /// apostrophe the user may leave out ("dont know"). Null for an empty list.
+    /// </summary>
+    private static Regex? AnyOf(IReadOnlyList<string> phrases)
+    {
+        if (phrases.Count == 0)
+        {
+            return null;
+        }
+
+        var alternatives = phrases.Select(phrase => string.Join(
+            @"\s+",
+            phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => Regex.Escape(word).Replace("'", "'?", StringComparison.Ordinal))));
+        return new Regex(
+            $@"(?<![\w']){"(" + string.Join("|", alternatives) + ")"}(?![\w'])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+    }
+
+    [GeneratedRegex(@"^(?:(?<year>\d{4})-)?(?<season>SP|SU|FA|WI)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeasonTimex();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackCare.Bot.CardRendering;
+using BackCare.Bot.Recognition;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
     public async Task<bool> TryHandleTextAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var command = ReminderCommands.Parse(text, LocalNow(activity).DateTime);
+        var command = ReminderCommands.Parse(text, UserClock.Now(time, activity).DateTime);
         var messages = replies.Messages;
         switch (command.Kind)
         {
@@ -143,12 +144,6 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         var text = existed ? replies.Messages.RemindersStopped : replies.Messages.RemindersNone;
         await turnContext.SendActivityAsync(replies.Text(text), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The user's local time, for the recognizer's reference ("between 9 and 5" today).</summary>
-    private DateTimeOffset LocalNow(Activity activity) =>
-        ReminderSchedule.FindZone(activity.LocalTimezone) is { } zone
-            ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone)
-            : time.GetUtcNow().ToOffset(activity.LocalTimestamp?.Offset ?? TimeSpan.Zero);
 
     private static string Clock(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

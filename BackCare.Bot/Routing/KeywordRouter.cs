@@ -18,6 +18,7 @@ public sealed class KeywordRouter
     private readonly RoutingModel _model;
     private readonly TextAnalyzer _analyzer;
     private readonly UrgentDetector _urgent;
+    private readonly UrgentDetector? _seeDoctor;
     private readonly string[] _ids;
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KeywordHit>> _keywords = new(StringComparer.Ordinal);
@@ -28,6 +29,7 @@ public sealed class KeywordRouter
     private readonly HashSet<string> _ambiguous;
     private readonly HashSet<string>?[] _requirements;
     private readonly HashSet<string> _offTopicWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _painWords;
     private readonly List<string[]> _offTopicPhrases = [];
     private readonly int _slotCount;
     private readonly int _phraseCount;
@@ -38,6 +40,7 @@ public sealed class KeywordRouter
         _model = model;
         _analyzer = new TextAnalyzer(model);
         _urgent = new UrgentDetector(model.Urgent, _analyzer);
+        _seeDoctor = model.SeeDoctorFirst is { } seeDoctor ? new UrgentDetector(seeDoctor, _analyzer) : null;
         _ids = model.Entries.Select(e => e.Id).ToArray();
         _requirements = new HashSet<string>?[_ids.Length];
         _titles[RoutingIds.Urgent] = model.Urgent.Title;
@@ -89,6 +92,7 @@ public sealed class KeywordRouter
         _slotCount = slots.Count;
         _phraseCount = phraseCount;
         _anchors = model.Anchors.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        _painWords = model.PainWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         _ambiguous = model.AmbiguousWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         foreach (var item in model.OffTopic)
         {
@@ -97,7 +101,8 @@ public sealed class KeywordRouter
             else if (terms.Length > 1) _offTopicPhrases.Add(terms);
         }
 
-        _analyzer.SetVocabulary(Vocabulary(model), _urgent.AllPatterns.SelectMany(p => p.Prefixes));
+        var redFlagPatterns = _urgent.AllPatterns.Concat(_seeDoctor?.AllPatterns ?? []).ToList();
+        _analyzer.SetVocabulary(Vocabulary(model).Concat(redFlagPatterns.SelectMany(p => p.Words)), redFlagPatterns.SelectMany(p => p.Prefixes), redFlagPatterns.SelectMany(p => p.Words.Concat(p.Prefixes)));
     }
 
     /// <summary>Loads Content/Data/routing.json from next to the application (it is copied to the output folder).</summary>
@@ -106,6 +111,12 @@ public sealed class KeywordRouter
 
     /// <summary>The text pipeline this router uses, for tests of normalisation, typos and negation.</summary>
     internal TextAnalyzer Analyzer => _analyzer;
+
+    /// <summary>When the semantic layer may decide (routing.json, "semantic").</summary>
+    public SemanticThresholds SemanticThresholds => _model.Semantic;
+
+    /// <summary>Whether anything in the message is denied ("no numbness", "bladder's fine"): the semantic layer cannot see denials.</summary>
+    public bool HasDenial(string? text) => !string.IsNullOrWhiteSpace(text) && _analyzer.Analyze(text).Any(t => t.IsNegated);
 
     /// <summary>The short question shown for an id on a "did you mean" button; null for "none" or an unknown id.</summary>
     public string? GetTitle(string intent) => _titles.GetValueOrDefault(intent);
@@ -132,7 +143,14 @@ public sealed class KeywordRouter
             // The red flag overrides everything; the topical candidates stay visible in the trace.
             var alternatives = new List<RoutingAlternative> { new(RoutingIds.Urgent, 1.0) };
             alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
-            return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer);
+            return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Safety };
+        }
+
+        if (_seeDoctor?.Detect(tokens) is not null)
+        {
+            var alternatives = new List<RoutingAlternative> { new(RoutingIds.SeeDoctor, 1.0) };
+            alternatives.AddRange(ranked.Where(i => _ids[i] != RoutingIds.SeeDoctor).Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
+            return new RoutingResult(text, RoutingIds.SeeDoctor, 1.0, alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Safety };
         }
 
         if (ranked.Length == 0 || IsOffTopic(tokens, evidence))
@@ -140,6 +158,7 @@ public sealed class KeywordRouter
             return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback);
         }
 
+        var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
         var top = ranked[0];
         var score = ScoreOf(top, raw, ranked);
         var thresholds = _model.Thresholds;
@@ -148,7 +167,7 @@ public sealed class KeywordRouter
         var tied = ranked.Length > 1 && raw[ranked[1]] >= raw[top];
         if (score >= thresholds.Answer && !tied)
         {
-            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Answer);
+            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Answer) { IsAnchored = anchored };
         }
 
         if (score >= thresholds.Clarify)
@@ -156,10 +175,20 @@ public sealed class KeywordRouter
             // Offer the candidates close to the best; at least two when a second one matched at all.
             var close = ranked.Count(i => raw[i] >= _model.Scoring.ClarifyShare * raw[top]);
             var count = Math.Max(close, Math.Min(2, ranked.Length));
-            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, count), RoutingDecision.Clarify);
+            return new RoutingResult(text, _ids[top], score, Alternatives(ranked, raw, count), RoutingDecision.Clarify) { IsAnchored = anchored };
         }
 
-        return new RoutingResult(text, RoutingIds.None, score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Fallback);
+        return new RoutingResult(text, RoutingIds.None, score, Alternatives(ranked, raw, ranked.Length), RoutingDecision.Fallback) { IsAnchored = anchored };
+    }
+
+    /// <summary>
+    /// Whether the message reports pain ("argh, that's really sore now", "it hurts more"), not denied ("it doesn't
+    /// hurt"): during or just after a technique that means stop, whatever else it says.
+    /// </summary>
+    public bool IsPainReport(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || _painWords.Count == 0) return false;
+        return _analyzer.Analyze(text).Any(t => !t.IsNegated && _painWords.Contains(t.Term));
     }
 
     private List<RoutingAlternative> Alternatives(int[] ranked, double[] raw, int count) =>
@@ -332,7 +361,8 @@ public sealed class KeywordRouter
             .Concat(model.Anchors)
             .Concat(model.AmbiguousWords)
             .Concat(model.Entries.SelectMany(e => e.RequiresAny))
-            .Concat(model.OffTopic);
+            .Concat(model.OffTopic)
+            .Concat(model.PainWords);
         return texts.SelectMany(_analyzer.SurfacesOf)
             .Concat(_urgent.AllPatterns.SelectMany(p => p.Words))
             .Where(w => !IsNumber(w));

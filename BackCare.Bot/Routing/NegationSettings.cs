@@ -16,5 +16,13 @@ public sealed class NegationSettings
 
     public IReadOnlyList<string> ScopeBreakers { get; init; } = [];
 
+    /// <summary>
+    /// Words that deny what comes just before them in the same clause: "bladder's fine", "legs are ok", "peeing normally".
+    /// </summary>
+    public IReadOnlyList<string> CuesAfter { get; init; } = [];
+
+    /// <summary>How many words before a <see cref="CuesAfter"/> word it reaches back (in its clause).</summary>
+    public int WindowAfter { get; init; } = 3;
+
     public required int Window { get; init; }
 }

@@ -11,6 +11,9 @@ public static class RoutingIds
     /// <summary>An emergency red flag: emergency advice overrides everything else.</summary>
     public const string Urgent = "urgent";
 
+    /// <summary>Signs that call for a doctor first (fever, a history of cancer, night pain): this answer, whatever else was asked.</summary>
+    public const string SeeDoctor = "faq:when-see-doctor";
+
     /// <summary>Out of scope: the honest fallback.</summary>
     public const string None = "none";
 

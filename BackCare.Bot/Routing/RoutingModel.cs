@@ -46,5 +46,18 @@ public sealed record RoutingModel
 
     public required UrgentSettings Urgent { get; init; }
 
+    /// <summary>Words that report pain ("hurts", "sore", "argh"): during a technique they mean "This hurts".</summary>
+    public IReadOnlyList<string> PainWords { get; init; } = [];
+
+    /// <summary>When the semantic layer's nearest examples may overrule or complete the keywords.</summary>
+    public SemanticThresholds Semantic { get; init; } = new();
+
+    /// <summary>
+    /// Signs that call for a doctor soon rather than an ambulance (fever, a history of cancer, weight loss without
+    /// trying, night pain that nothing eases): the same rule shape as <see cref="Urgent"/>, answered with the
+    /// "when should I see a doctor" answer whatever else the message asks.
+    /// </summary>
+    public UrgentSettings? SeeDoctorFirst { get; init; }
+
     public required IReadOnlyList<RoutingEntry> Entries { get; init; }
 }

@@ -65,6 +65,7 @@ public static class RoutingModelLoader
             ValidateSettings(model);
             ValidateWordLists(model);
             ValidateUrgent(model.Urgent);
+            if (model.SeeDoctorFirst is { } seeDoctor) ValidateUrgent(seeDoctor);
             ValidateEntries(model);
 
             // Checks that need the text pipeline: every keyword must survive normalisation as one word that is not a stop word.
@@ -131,11 +132,14 @@ public static class RoutingModelLoader
             if (typos.MaxEdits is < 0 or > 2) Fail("typos.maxEdits", $"must be 0 to 2 (was {typos.MaxEdits})");
             if (typos.LongWordLength < typos.MinLength) Fail("typos.longWordLength", "must not be below typos.minLength");
             if (typos.MaxEditsLong < typos.MaxEdits || typos.MaxEditsLong > 3) Fail("typos.maxEditsLong", $"must be from typos.maxEdits to 3 (was {typos.MaxEditsLong})");
+            if (typos.RedFlagMinLength != 0 && (typos.RedFlagMinLength < 3 || typos.RedFlagMinLength > typos.MinLength)) Fail("typos.redFlagMinLength", $"must be 0, or from 3 to typos.minLength (was {typos.RedFlagMinLength})");
 
             var negation = model.Negation;
             NonEmptyWords("negation.cues", negation.Cues, requireAny: true);
             NonEmptyWords("negation.notACueAfter", negation.NotACueAfter, requireAny: false);
             NonEmptyWords("negation.scopeBreakers", negation.ScopeBreakers, requireAny: false);
+            NonEmptyWords("negation.cuesAfter", negation.CuesAfter, requireAny: false);
+            if (negation.WindowAfter is < 1 or > 6) Fail("negation.windowAfter", $"must be 1 to 6 (was {negation.WindowAfter})");
             if (negation.Window is < 1 or > 10) Fail("negation.window", $"must be 1 to 10 (was {negation.Window})");
 
             foreach (var (from, to) in model.Contractions)
@@ -182,6 +186,9 @@ public static class RoutingModelLoader
             if (urgent.Window is < 1 or > 50) Fail("urgent.window", $"must be 1 to 50 (was {urgent.Window})");
             if (urgent.Rules.Count == 0) Fail("urgent.rules", "no red-flag rules: the bot could never recognise an emergency");
             NonEmptyTerms("urgent.negationExempt", urgent.NegationExempt);
+            NonEmptyTerms("urgent.negationExemptAfter", urgent.NegationExemptAfter);
+            NonEmptyTerms("urgent.otherPeople", urgent.OtherPeople);
+            NonEmptyTerms("urgent.self", urgent.Self);
             for (var r = 0; r < urgent.Rules.Count; r++)
             {
                 var rule = urgent.Rules[r];
@@ -195,6 +202,8 @@ public static class RoutingModelLoader
                 }
 
                 NonEmptyTerms($"{field}.except", rule.Except);
+                NonEmptyTerms($"{field}.vetoes", rule.Vetoes);
+                if (rule.Window is < 1 or > 50) Fail($"{field}.window", $"must be 1 to 50 (was {rule.Window})");
             }
         }
 

@@ -17,4 +17,11 @@ public sealed record RoutingResult(
     string Intent,
     double Score,
     IReadOnlyList<RoutingAlternative> Alternatives,
-    RoutingDecision Decision);
+    RoutingDecision Decision)
+{
+    /// <summary>Which layer decided.</summary>
+    public RoutingLayer Layer { get; init; } = RoutingLayer.Keyword;
+
+    /// <summary>Whether the message names the back or spine in the body sense ("my back", not "back up my files").</summary>
+    public bool IsAnchored { get; init; }
+}

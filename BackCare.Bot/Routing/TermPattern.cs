@@ -35,6 +35,10 @@ internal sealed class TermPattern
 
     public bool MatchesWord(string surface) => _parts.Length == 1 && PartMatches(_parts[0], surface);
 
+    /// <summary>Whether the pattern occurs starting at word <paramref name="start"/>.</summary>
+    public bool StartsAt(IReadOnlyList<Token> tokens, int start) =>
+        _parts.Length > 0 && PartMatches(_parts[0], UrgentSurface(tokens[start])) && FindAll(tokens).Any(m => m.Start == start);
+
     /// <summary>Where the pattern occurs: (first word, last word) positions in <paramref name="tokens"/>.</summary>
     public IEnumerable<(int Start, int End)> FindAll(IReadOnlyList<Token> tokens)
     {

@@ -17,7 +17,9 @@ internal sealed class TextAnalyzer
     private readonly HashSet<string> _notACueAfter;
     private readonly HashSet<string> _notACueBefore;
     private readonly HashSet<string> _scopeBreakers;
+    private readonly HashSet<string> _cuesAfter;
     private readonly int _negationWindow;
+    private readonly int _negationWindowAfter;
     private readonly Dictionary<string, List<(string[] Stems, string Canonical)>> _synonymsByFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CompiledSense> _senses = new(StringComparer.Ordinal);
     private readonly TypoSettings _typos;
@@ -25,6 +27,7 @@ internal sealed class TextAnalyzer
     private HashSet<string> _knownSurfaces = new(StringComparer.Ordinal);
     private string[] _knownPrefixes = [];
     private Dictionary<char, string[]> _vocabularyByInitial = [];
+    private Dictionary<char, string[]> _shortRedFlagsByInitial = [];
 
     public TextAnalyzer(RoutingModel model)
     {
@@ -39,7 +42,9 @@ internal sealed class TextAnalyzer
         _notACueAfter = new HashSet<string>(model.Negation.NotACueAfter.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _notACueBefore = new HashSet<string>(model.Negation.NotACueBefore.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _scopeBreakers = new HashSet<string>(model.Negation.ScopeBreakers.SelectMany(SurfacesOf), StringComparer.Ordinal);
+        _cuesAfter = new HashSet<string>(model.Negation.CuesAfter.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _negationWindow = model.Negation.Window;
+        _negationWindowAfter = model.Negation.WindowAfter;
         _typos = model.Typos;
 
         foreach (var (canonical, variants) in model.Synonyms)
@@ -74,14 +79,23 @@ internal sealed class TextAnalyzer
 
     /// <summary>
     /// Declares the words the routing data knows, so typos can be corrected towards them. Called once, by the
-    /// router's constructor, before the analyzer is shared. Wildcard prefixes ("numb" for "numb*") also count as known.
+    /// router's constructor, before the analyzer is shared. Wildcard prefixes ("numb" for "numb*") also count as known,
+    /// and a long one is itself a word a typo can be corrected to ("acident" → "accident", matching "accident*").
     /// </summary>
-    public void SetVocabulary(IEnumerable<string> surfaces, IEnumerable<string> knownPrefixes)
+    public void SetVocabulary(IEnumerable<string> surfaces, IEnumerable<string> knownPrefixes, IEnumerable<string> redFlagWords)
     {
-        var words = surfaces.Where(w => w.Length > 0 && !_stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var prefixes = knownPrefixes.ToList();
+        var words = surfaces.Concat(prefixes.Where(p => p.Length >= _typos.MinLength))
+            .Where(w => w.Length > 0 && !_stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
         _knownSurfaces = words;
         _knownTerms = words.Select(Term).ToHashSet(StringComparer.Ordinal);
-        _knownPrefixes = knownPrefixes.Where(p => p.Length >= 3).Distinct(StringComparer.Ordinal).ToArray();
+        _knownPrefixes = prefixes.Where(p => p.Length >= 3).Distinct(StringComparer.Ordinal).ToArray();
+        var shortLength = _typos.RedFlagMinLength;
+        _shortRedFlagsByInitial = shortLength <= 0 ? [] : redFlagWords
+            .Where(w => w.Length >= shortLength && w.Length < _typos.MinLength && char.IsLetter(w[0]) && !_stopWords.Contains(w))
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(w => w[0])
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w, StringComparer.Ordinal).ToArray());
         _vocabularyByInitial = words
             .Where(w => w.Length >= Math.Max(2, _typos.MinLength - _typos.MaxEdits) && char.IsLetter(w[0]))
             .GroupBy(w => w[0])
@@ -168,7 +182,12 @@ internal sealed class TextAnalyzer
 
     private string CorrectTypo(string surface, ref Dictionary<string, string>? corrections)
     {
-        if (surface.Length < _typos.MinLength || !char.IsLetter(surface[0]) || _stopWords.Contains(surface)
+        if (surface.Length < _typos.MinLength)
+        {
+            return CorrectShortRedFlag(surface);
+        }
+
+        if (!char.IsLetter(surface[0]) || _stopWords.Contains(surface)
             || _knownSurfaces.Contains(surface) || _knownTerms.Contains(Term(surface)))
         {
             return surface;
@@ -204,16 +223,35 @@ internal sealed class TextAnalyzer
         return best;
     }
 
+    /// <summary>"legz" → "legs", "numm" → "numb": one edit, same first letter and length, red-flag words only.</summary>
+    private string CorrectShortRedFlag(string surface)
+    {
+        if (surface.Length == 0 || !_shortRedFlagsByInitial.TryGetValue(surface[0], out var candidates)
+            || _knownSurfaces.Contains(surface) || _stopWords.Contains(surface))
+        {
+            return surface;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Length == surface.Length && EditDistance.Bounded(surface, candidate, 1) == 1) return candidate;
+        }
+
+        return surface;
+    }
+
     private void MarkNegations(List<Token> tokens)
     {
+        MarkDenialsAfter(tokens);
         var lastCue = -1;
         var lastCueClause = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (lastCue >= 0 && lastCueClause == token.Clause && i - lastCue <= _negationWindow)
+            if (lastCue >= 0 && lastCueClause == token.Clause && i - lastCue <= _negationWindow && !token.IsNegated)
             {
                 token.IsNegated = true;
+                token.NegatedBy = tokens[lastCue].Surface;
             }
 
             var isCue = _negationCues.Contains(token.Surface)
@@ -223,6 +261,36 @@ internal sealed class TextAnalyzer
             {
                 lastCue = i;
                 lastCueClause = token.Clause;
+            }
+        }
+    }
+
+    /// <summary>"bladder's fine", "legs are ok, peeing normally": a word shortly before such a cue, in its clause, is denied.</summary>
+    private void MarkDenialsAfter(List<Token> tokens)
+    {
+        if (_cuesAfter.Count == 0) return;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_cuesAfter.Contains(tokens[i].Surface)) continue;
+
+            // "is that ok?" asks rather than denies, and "not fine" affirms: neither denies the words before it.
+            var first = i;
+            for (var j = i - 1; j >= 0 && i - j <= _negationWindowAfter && tokens[j].Clause == tokens[i].Clause; j--)
+            {
+                if (_negationCues.Contains(tokens[j].Surface))
+                {
+                    first = i;
+                    break;
+                }
+
+                if (tokens[j].Surface is "that" or "it" or "this" or "thats" && j == i - 1) break;
+                first = j;
+            }
+
+            for (var j = first; j < i; j++)
+            {
+                tokens[j].IsNegated = true;
+                tokens[j].NegatedBy = tokens[i].Surface;
             }
         }
     }

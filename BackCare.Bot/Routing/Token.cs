@@ -18,6 +18,9 @@ internal sealed class Token
 
     public bool IsNegated { get; set; }
 
+    /// <summary>The cue that denies this word ("no", "not", "fine"), when <see cref="IsNegated"/>.</summary>
+    public string? NegatedBy { get; set; }
+
     /// <summary>Made from several words by a synonym ("foam roller"): precise, even when its one-word form ("roller") is ambiguous.</summary>
     public bool IsFromPhrase { get; set; }
 

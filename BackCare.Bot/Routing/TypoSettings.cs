@@ -14,4 +14,10 @@ public sealed class TypoSettings
     public required int LongWordLength { get; init; }
 
     public required int MaxEditsLong { get; init; }
+
+    /// <summary>
+    /// Red-flag words are corrected from this length on (one edit, towards red-flag words of the same length only),
+    /// since a misspelt "legz" or "numm" must not hide an emergency. 0 keeps <see cref="MinLength"/> for them too.
+    /// </summary>
+    public int RedFlagMinLength { get; init; }
 }

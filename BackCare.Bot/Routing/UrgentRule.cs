@@ -14,4 +14,13 @@ public sealed class UrgentRule
 
     /// <summary>Phrases whose words do not count for this rule ("fell asleep" is not a fall).</summary>
     public IReadOnlyList<string> Except { get; init; } = [];
+
+    /// <summary>
+    /// Phrases that, in the same sentence as the symptom or event, show it is not a new problem of the user's
+    /// ("ten years ago", "got checked out"): the rule does not fire on that sentence.
+    /// </summary>
+    public IReadOnlyList<string> Vetoes { get; init; } = [];
+
+    /// <summary>This rule's own window, where its words may lie further apart than the default (a crash told as a story).</summary>
+    public int? Window { get; init; }
 }

@@ -15,5 +15,20 @@ public sealed class UrgentSettings
     /// <summary>Terms that stay urgent even after a negation ("haven't peed since yesterday" is retention, a red flag).</summary>
     public IReadOnlyList<string> NegationExempt { get; init; } = [];
 
+    /// <summary>
+    /// The cues after which <see cref="NegationExempt"/> applies: a denied verb ("haven't peed") is the red flag,
+    /// but "no trouble peeing" still denies it.
+    /// </summary>
+    public IReadOnlyList<string> NegationExemptAfter { get; init; } = [];
+
+    /// <summary>
+    /// Words that make someone else the subject of a sentence ("my cat's back legs are weak", "my dad had a fall"):
+    /// a red flag in such a sentence is not the user's, unless the sentence also speaks of "I" or "me".
+    /// </summary>
+    public IReadOnlyList<string> OtherPeople { get; init; } = [];
+
+    /// <summary>First-person words that keep a sentence about the user even when someone else is named in it.</summary>
+    public IReadOnlyList<string> Self { get; init; } = [];
+
     public required IReadOnlyList<UrgentRule> Rules { get; init; }
 }

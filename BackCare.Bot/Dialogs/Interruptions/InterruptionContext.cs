@@ -1,0 +1,42 @@
+using BackCare.Bot.DialogEngine;
+using BackCare.Bot.Routing;
+using BackCare.Bot.State;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace BackCare.Bot.Dialogs.Interruptions;
+
+/// <summary>One message as the checks see it: its text (raw and normalised), a card submit, and the dialogs.</summary>
+public sealed class InterruptionContext
+{
+    private RoutingResult? _keywordRoute;
+    private RoutingResult? _route;
+
+    public required DialogContext Dialogs { get; init; }
+
+    public required ConversationData Conversation { get; init; }
+
+    /// <summary>The typed text, trimmed ("" for a card submit).</summary>
+    public required string RawText { get; init; }
+
+    /// <summary>The text lower-cased with punctuation folded, for commands ("Menu!" → "menu").</summary>
+    public required string Text { get; init; }
+
+    /// <summary>A card's Action.Submit data when the message has no text.</summary>
+    public JObject? Submit { get; init; }
+
+    /// <summary>The routing ids of a "did you mean" shown last turn, if any.</summary>
+    public required List<string> PendingClarification { get; init; }
+
+    public ITurnContext Turn => Dialogs.Context;
+
+    public DialogContext Leaf => Dialogs.Leaf;
+
+    public bool HasText => RawText.Length > 0;
+
+    /// <summary>The keyword layer's verdict (with the red-flag rules), worked out once per message.</summary>
+    public RoutingResult KeywordRoute(MessageRouter router) => _keywordRoute ??= router.Keywords.Route(RawText);
+
+    /// <summary>The whole router's verdict, worked out once per message.</summary>
+    public RoutingResult Route(MessageRouter router) => _route ??= router.Route(KeywordRoute(router));
+}

@@ -1,0 +1,85 @@
+using BackCare.Bot.Routing.Semantic;
+
+namespace BackCare.Bot.Routing;
+
+/// <summary>
+/// The whole router, in layers: the red-flag rules first (they win over everything), then the keywords, then, where
+/// the keywords are unsure or the message may not be about backs at all, the nearest example phrasings of the
+/// semantic layer. The cheap layers run on every message; the semantic one only where it can change the outcome.
+/// </summary>
+public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher semantic)
+{
+    private readonly SemanticThresholds _thresholds = keywords.SemanticThresholds;
+
+    public KeywordRouter Keywords => keywords;
+
+    public RoutingResult Route(string? utterance) => Route(keywords.Route(utterance));
+
+    /// <summary>Completes the keyword layer's verdict on a message (already worked out by the caller).</summary>
+    public RoutingResult Route(RoutingResult keyword)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        if (keyword.Layer == RoutingLayer.Safety || !semantic.IsEnabled || IsSure(keyword))
+        {
+            return keyword;
+        }
+
+        var matches = semantic.Match(keyword.Text, top: 8);
+        if (matches.Count == 0)
+        {
+            return keyword;
+        }
+
+        var topics = matches.Where(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent).ToList();
+        var best = topics.FirstOrDefault();
+        var bestSimilarity = best?.Similarity ?? 0;
+        var margin = bestSimilarity - (topics.Count > 1 ? topics[1].Similarity : 0);
+        var offTopic = matches.FirstOrDefault(m => m.Intent == RoutingIds.None)?.Similarity ?? 0;
+        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent)?.Similarity ?? 0;
+        var alternatives = topics.Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Similarity, 4))).ToList();
+
+        // The rules missed it, but it reads like an emergency example; a denial anywhere leaves it to the rules, since
+        // "no numbness down there" sits as close to the numbness examples as its opposite.
+        if (urgent >= _thresholds.Urgent && urgent >= bestSimilarity && !keywords.HasDenial(keyword.Text))
+        {
+            return Semantic(keyword, RoutingIds.Urgent, urgent, alternatives, RoutingDecision.Answer);
+        }
+
+        // Not about the back in words, and in meaning closer to the off-topic examples or far from every subject:
+        // knuckles, a dog bed's foam, a stand-up meeting.
+        var onTopic = keyword.Decision == RoutingDecision.Answer ? _thresholds.OnTopicAgainstKeywords : _thresholds.OnTopic;
+        if (!keyword.IsAnchored && (bestSimilarity < onTopic || (offTopic >= _thresholds.OffTopic && offTopic >= bestSimilarity)))
+        {
+            return Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
+        }
+
+        if (best is null)
+        {
+            return keyword;
+        }
+
+        // The keywords chose, without much certainty, something the meaning clearly says otherwise about.
+        if (keyword.Decision == RoutingDecision.Answer)
+        {
+            var overrules = best.Intent != keyword.Intent && bestSimilarity >= _thresholds.Overrule && margin >= _thresholds.Margin;
+            return overrules ? Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer) : keyword;
+        }
+
+        // The keywords were unsure: a clear nearest example answers; one of the keywords' own candidates needs less.
+        var isCandidate = keyword.Alternatives.Any(a => a.Intent == best.Intent);
+        var needed = isCandidate ? _thresholds.Answer - _thresholds.Margin : _thresholds.Answer;
+        if (bestSimilarity >= needed && margin >= _thresholds.Margin)
+        {
+            return Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer);
+        }
+
+        return keyword;
+    }
+
+    private static RoutingResult Semantic(RoutingResult keyword, string intent, double score, IReadOnlyList<RoutingAlternative> alternatives, RoutingDecision decision) =>
+        new(keyword.Text, intent, Math.Round(score, 4), alternatives, decision) { Layer = RoutingLayer.Semantic, IsAnchored = keyword.IsAnchored };
+
+    /// <summary>A strong keyword answer about the back: nothing the semantic layer says would change it.</summary>
+    private bool IsSure(RoutingResult keyword) =>
+        keyword.Decision == RoutingDecision.Answer && keyword.IsAnchored && keyword.Score >= _thresholds.KeywordSure;
+}

@@ -1,0 +1,62 @@
+namespace BackCare.Bot.Routing.Semantic;
+
+/// <summary>
+/// The semantic layer: a message's similarity to every example phrasing, and per routing id the closest example.
+/// The examples are embedded once, in the constructor; a call embeds only the message (one model run for an
+/// ordinary message) and takes one dot product per example. Immutable after construction, so thread-safe.
+/// </summary>
+/// <remarks>Deliberately not IDisposable: one instance is shared by every service provider in the process, and a container disposing it would break the others.</remarks>
+public sealed class NearestExampleMatcher : ISemanticMatcher
+{
+    private readonly SentenceEmbedder _embedder;
+    private readonly SemanticExample[] _examples;
+    private readonly float[][] _vectors;
+
+    public NearestExampleMatcher(SentenceEmbedder embedder, IReadOnlyList<SemanticExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(examples);
+        _embedder = embedder;
+        _examples = [.. examples];
+        _vectors = embedder.Embed(_examples.Select(e => SemanticText.Normalise(e.Text)).ToArray());
+    }
+
+    public bool IsEnabled => true;
+
+    /// <summary>How many example phrasings the matcher compares a message with.</summary>
+    public int ExampleCount => _examples.Length;
+
+    public IReadOnlyList<SemanticMatch> Match(string text, int top = 5)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        var normalised = SemanticText.Normalise(text);
+        if (normalised.Length == 0 || top == 0) return [];
+
+        // A long story is read piece by piece; an example's similarity is its best piece's, so a red flag in the
+        // last lines counts as much as one in the first.
+        var pieces = _embedder.Embed(SemanticText.Pieces(normalised));
+        var best = new Dictionary<string, (float Similarity, int Example)>(StringComparer.Ordinal);
+        for (var e = 0; e < _vectors.Length; e++)
+        {
+            var similarity = float.MinValue;
+            foreach (var piece in pieces)
+            {
+                similarity = Math.Max(similarity, VectorMath.Dot(piece, _vectors[e]));
+            }
+
+            var intent = _examples[e].Intent;
+            if (!best.TryGetValue(intent, out var current) || similarity > current.Similarity)
+            {
+                best[intent] = (similarity, e);
+            }
+        }
+
+        return best
+            .OrderByDescending(pair => pair.Value.Similarity)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(pair => new SemanticMatch(pair.Key, Math.Clamp(pair.Value.Similarity, -1.0, 1.0), _examples[pair.Value.Example].Text))
+            .ToList();
+    }
+}

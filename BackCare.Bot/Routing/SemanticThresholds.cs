@@ -1,0 +1,32 @@
+namespace BackCare.Bot.Routing;
+
+/// <summary>
+/// Cosine similarities (0..1) at which the semantic layer's nearest example phrasing decides. Tuned on the
+/// development sets; see routing.json for the figures they were chosen with.
+/// </summary>
+public sealed class SemanticThresholds
+{
+    /// <summary>A keyword answer at or above this score, about the back, is taken without asking the semantic layer.</summary>
+    public double KeywordSure { get; init; } = 0.75;
+
+    /// <summary>The nearest example answers when the keywords were unsure, if it is at least this close…</summary>
+    public double Answer { get; init; } = 0.62;
+
+    /// <summary>…and at least this much closer than the nearest example of any other id.</summary>
+    public double Margin { get; init; } = 0.04;
+
+    /// <summary>A message with no back word, this close to an off-topic example and no closer to any subject, is off-topic.</summary>
+    public double OffTopic { get; init; } = 0.45;
+
+    /// <summary>A message with no back word and no subject's example at least this close is off-topic.</summary>
+    public double OnTopic { get; init; } = 0.5;
+
+    /// <summary>The same, against a keyword answer: the keywords' own evidence lowers the bar.</summary>
+    public double OnTopicAgainstKeywords { get; init; } = 0.42;
+
+    /// <summary>A nearest example at least this close (and clear of the next by the margin) overrules a keyword answer short of sure.</summary>
+    public double Overrule { get; init; } = 0.75;
+
+    /// <summary>An emergency example this close, in a message with no denial in it, is treated as an emergency.</summary>
+    public double Urgent { get; init; } = 0.8;
+}
