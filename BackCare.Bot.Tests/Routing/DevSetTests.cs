@@ -9,7 +9,7 @@ public sealed class DevSetTests(ITestOutputHelper output)
     public void Dev_set_top1_accuracy_is_at_least_90_percent_with_every_red_flag_right()
     {
         var set = RoutingEvalSet.LoadDevSet();
-        var report = set.Evaluate(SharedRouter.Default);
+        var report = set.Evaluate(SharedRouter.Message);
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 50, "the development set did not load fully");

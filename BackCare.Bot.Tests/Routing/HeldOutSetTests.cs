@@ -12,7 +12,7 @@ public sealed class HeldOutSetTests(ITestOutputHelper output)
     public void Held_out_set_top1_accuracy_is_at_least_85_percent_with_every_red_flag_right_and_no_off_topic_answered()
     {
         var set = RoutingEvalSet.Load("routing-heldout.tsv");
-        var report = set.Evaluate(SharedRouter.Default);
+        var report = set.Evaluate(SharedRouter.Message);
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 80, "the held-out set should hold at least 80 phrasings");

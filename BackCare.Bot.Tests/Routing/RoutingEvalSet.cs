@@ -45,26 +45,66 @@ public sealed class RoutingEvalSet
         var fileName = path;
         var cases = new List<RoutingEvalCase>();
         var lines = File.ReadAllLines(path);
+        var category = "";
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
+            if (line.StartsWith("# --", StringComparison.Ordinal) || line.StartsWith("# ==", StringComparison.Ordinal))
+            {
+                category = line.Trim('#', ' ', '-', '=');
+            }
+
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var tab = line.IndexOf('\t');
             if (tab <= 0) throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
             var expected = line[..tab].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            cases.Add(new RoutingEvalCase(i + 1, expected, line[(tab + 1)..]));
+            cases.Add(new RoutingEvalCase(i + 1, expected, line[(tab + 1)..], category));
         }
 
         return new RoutingEvalSet(fileName, cases);
     }
 
-    public RoutingEvalReport Evaluate(KeywordRouter router)
+    /// <summary>
+    /// Scores what the user would be shown: a fallback counts as "none" and a "did you mean" as no answer,
+    /// as ../shared/tools/eval-routing.py reads the trace's decision.
+    /// </summary>
+    public RoutingEvalReport Evaluate(Func<string, RoutingResult> route)
     {
         var misses = Cases
-            .Select(c => (Case: c, Result: router.Route(c.Text)))
-            .Where(r => !r.Case.Expected.Contains(r.Result.Intent))
-            .Select(r => new RoutingEvalMiss(r.Case, r.Result))
+            .Select(c => (Case: c, Result: route(c.Text)))
+            .Select(r => (r.Case, r.Result, Shown: Shown(r.Result)))
+            .Where(r => !r.Case.Expected.Contains(r.Shown))
+            .Select(r => new RoutingEvalMiss(r.Case, r.Result, r.Shown))
             .ToList();
-        return new RoutingEvalReport(Name, Cases.Count, misses);
+        return new RoutingEvalReport(Name, Cases, misses);
     }
+
+    public RoutingEvalReport Evaluate(MessageRouter router) => Evaluate(router.Route);
+
+    public RoutingEvalReport Evaluate(KeywordRouter router) => Evaluate(router.Route);
+
+    /// <summary>
+    /// The second development set, written in real chat language: ../shared/eval/routing-dev2.tsv beside the
+    /// repository, or null where it is not there (the repository stands alone; this set is an extra).
+    /// </summary>
+    public static RoutingEvalSet? TryLoadSharedDevSet2()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var shared = Path.Combine(dir.FullName, "shared", "eval", "routing-dev2.tsv");
+            if (File.Exists(shared))
+            {
+                return LoadPath(shared);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shown(RoutingResult result) => result.Decision switch
+    {
+        RoutingDecision.Fallback => "none",
+        RoutingDecision.Clarify => result.Intent + "(clarify)",
+        _ => result.Intent,
+    };
 }

@@ -1,6 +1,7 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.Routing;
+using BackCare.Bot.Routing.Semantic;
 
 namespace BackCare.Bot.Hosting;
 
@@ -15,6 +16,10 @@ public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDa
         var knowledge = services.GetRequiredService<KnowledgeBase>();
         services.GetRequiredService<CardCatalog>();
         services.GetRequiredService<KeywordRouter>();
+
+        // Loads the model and embeds every example now, so a broken examples.json stops the bot at start and the
+        // first user does not wait for it.
+        services.GetRequiredService<ISemanticMatcher>().Match("warm up");
         logger.LogInformation("Loaded {Techniques} techniques, {Answers} answers and {Tips} tips", knowledge.Techniques.Count, knowledge.Answers.Count, knowledge.Tips.Count);
         return Task.CompletedTask;
     }

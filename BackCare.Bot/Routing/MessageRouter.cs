@@ -50,7 +50,7 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         var onTopic = keyword.Decision == RoutingDecision.Answer ? _thresholds.OnTopicAgainstKeywords : _thresholds.OnTopic;
         if (!keyword.IsAnchored && (bestSimilarity < onTopic || (offTopic >= _thresholds.OffTopic && offTopic >= bestSimilarity)))
         {
-            return Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
+            return keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
         }
 
         if (best is null)
@@ -65,10 +65,13 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
             return overrules ? Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer) : keyword;
         }
 
-        // The keywords were unsure: a clear nearest example answers; one of the keywords' own candidates needs less.
+        // The keywords were unsure. Between their own candidates a clear nearest example decides; where they found
+        // nothing at all, a clear nearest example answers alone. A "did you mean" between techniques ("my back is
+        // stiff") is the start of the screening and picker, so only a technique may settle it.
         var isCandidate = keyword.Alternatives.Any(a => a.Intent == best.Intent);
+        var allowed = keyword.Decision == RoutingDecision.Fallback || isCandidate;
         var needed = isCandidate ? _thresholds.Answer - _thresholds.Margin : _thresholds.Answer;
-        if (bestSimilarity >= needed && margin >= _thresholds.Margin)
+        if (allowed && bestSimilarity >= needed && margin >= _thresholds.Margin)
         {
             return Semantic(keyword, best.Intent, bestSimilarity, alternatives, RoutingDecision.Answer);
         }

@@ -1,0 +1,44 @@
+using Xunit.Abstractions;
+
+namespace BackCare.Bot.Tests.Routing;
+
+/// <summary>
+/// The whole router (red-flag rules, keywords, semantic layer) on phrasings in real chat language, scored on
+/// what the user is shown: a "did you mean" or a fallback is not an answer. The floors sit a little under the
+/// figures measured when each was set (BENCHMARKS.md has the figures), so a change that loses ground fails.
+/// </summary>
+public sealed class ChatLanguageSetTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Held_out_chat_set_written_before_tuning_catches_red_flags_and_keeps_off_topic_on_the_fallback()
+    {
+        var set = RoutingEvalSet.Load("routing-heldout2.tsv");
+        var report = set.Evaluate(SharedRouter.Message);
+        output.WriteLine(report.Format());
+
+        Assert.True(set.Cases.Count >= 170, "the held-out chat set did not load fully");
+        Assert.True(report.Accuracy >= 0.89, $"shown right {report.Accuracy:P1}, below 89 %");
+        Assert.True(report.UrgentMisses.Count <= 2, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.True(report.FalseAlarms.Count <= 3, $"{report.FalseAlarms.Count} false emergency answers");
+        Assert.True(report.OffTopicMisses.Count <= 3, $"{report.OffTopicMisses.Count} off-topic messages answered");
+    }
+
+    [Fact]
+    public void Shared_development_set_2_catches_every_red_flag_with_no_false_alarm_when_it_is_there()
+    {
+        var set = RoutingEvalSet.TryLoadSharedDevSet2();
+        if (set is null)
+        {
+            output.WriteLine("../shared/eval/routing-dev2.tsv is not beside the repository; nothing to score.");
+            return;
+        }
+
+        var report = set.Evaluate(SharedRouter.Message);
+        output.WriteLine(report.Format());
+
+        Assert.Empty(report.UrgentMisses);
+        Assert.Empty(report.FalseAlarms);
+        Assert.True(report.Accuracy >= 0.85, $"shown right {report.Accuracy:P1}, below 85 %");
+        Assert.True(report.OffTopicMisses.Count <= 8, $"{report.OffTopicMisses.Count} off-topic messages answered");
+    }
+}
