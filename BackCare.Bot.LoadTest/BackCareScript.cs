@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackCare.Bot.Content;
+using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Hosting;
 
 namespace BackCare.Bot.LoadTest;
@@ -11,8 +12,12 @@ namespace BackCare.Bot.LoadTest;
 /// Questions and cards are recognised from the bot's own content, as its tests do
 /// (BackCare.Bot.Tests/Conversation/ScreeningDriver.cs), and the buttons pressed are the data the
 /// cards carry, as a client would send it.
+/// With <paramref name="answerByButtons"/> (the card-button script) the screening's yes/no questions are
+/// answered by card submits (<c>{"choice": "No"}</c>, what the prompt's Adaptive Card buttons send) and the
+/// visit ends with the walkthrough's Finish: every turn after the menu choice is a card button except the
+/// screening's "how long", which has no buttons.
 /// </summary>
-internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScript
+internal sealed class BackCareScript(KnowledgeBase knowledge, bool answerByButtons = false) : IConversationScript
 {
     /// <summary>The welcome, then the menu.</summary>
     public const int RepliesToJoin = 2;
@@ -27,6 +32,9 @@ internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScr
 
     public const string Question = "is foam rolling better than stretching?";
 
+    /// <summary>The screening's yes/no buttons' title for no, sent as the choice a card button carries.</summary>
+    public const string NoButton = "No";
+
     private BotMessages Messages => knowledge.Messages;
 
     /// <summary>The yes/no questions and the duration question: all are asked when every answer is "no".</summary>
@@ -35,12 +43,18 @@ internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScr
     public bool IsFailure(Reply reply) =>
         reply.Text is { } text && (text == AdapterWithErrorHandler.ErrorMessage || text == Messages.ConcurrentUpdate || text == Messages.StorageUnavailable);
 
-    public async Task RunAsync(Conversation conversation, int iteration, CancellationToken cancellationToken)
+    /// <summary>The user joins: the welcome, then the menu.</summary>
+    public async Task JoinAsync(Conversation conversation, CancellationToken cancellationToken)
     {
         var replies = await conversation.JoinAsync(RepliesToJoin, cancellationToken).ConfigureAwait(false);
         Expect(Last(replies, "join").Text == Messages.MenuPrompt, "the welcome did not end with the menu", replies);
+    }
 
-        replies = await conversation.SayAsync(Messages.MenuTechniques, RepliesToStart, cancellationToken).ConfigureAwait(false);
+    public async Task RunAsync(Conversation conversation, int iteration, CancellationToken cancellationToken)
+    {
+        await JoinAsync(conversation, cancellationToken).ConfigureAwait(false);
+
+        var replies = await conversation.SayAsync(Messages.MenuTechniques, RepliesToStart, cancellationToken).ConfigureAwait(false);
         var picker = await ScreenAsync(conversation, replies, cancellationToken).ConfigureAwait(false);
 
         // Each iteration another technique, so that every walkthrough is exercised.
@@ -61,6 +75,11 @@ internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScr
         }
 
         Expect(Last(replies, "finish").Text == Messages.FinishedPrompt, "no \"how does it feel\" after the last step", replies);
+        if (answerByButtons)
+        {
+            return;
+        }
+
         replies = await conversation.SayAsync(Messages.FeltBetter, 1, cancellationToken).ConfigureAwait(false);
         Expect(Last(replies, "feedback").Text == Messages.FeltBetterReply, "no answer to \"better\"", replies);
 
@@ -82,15 +101,20 @@ internal sealed class BackCareScript(KnowledgeBase knowledge) : IConversationScr
 
             var text = last.Text ?? string.Empty;
             var duration = knowledge.Screening.Duration;
-            var answer = text.Contains(duration.Text, StringComparison.Ordinal) || text.Contains(duration.RetryText, StringComparison.Ordinal)
-                ? DurationAnswer
-                : knowledge.Screening.Questions.Any(q => text.Contains(q.Text, StringComparison.Ordinal))
-                    ? "no"
-                    : throw new ScriptException($"after {answered} screening answers the bot said \"{text}\"");
+            var askedHowLong = text.Contains(duration.Text, StringComparison.Ordinal) || text.Contains(duration.RetryText, StringComparison.Ordinal);
+            if (!askedHowLong && !knowledge.Screening.Questions.Any(q => text.Contains(q.Text, StringComparison.Ordinal)))
+            {
+                throw new ScriptException($"after {answered} screening answers the bot said \"{text}\"");
+            }
+
             Expect(answered < QuestionCount, $"more than {QuestionCount} screening questions", replies);
 
             var expected = answered + 1 == QuestionCount ? RepliesToLastAnswer : 1;
-            replies = await conversation.SayAsync(answer, expected, cancellationToken).ConfigureAwait(false);
+            replies = askedHowLong
+                ? await conversation.SayAsync(DurationAnswer, expected, cancellationToken).ConfigureAwait(false)
+                : answerByButtons
+                    ? await conversation.SubmitAsync(new JsonObject { [ChoiceFactory.SubmitChoiceKey] = NoButton }, expected, cancellationToken).ConfigureAwait(false)
+                    : await conversation.SayAsync("no", expected, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -51,16 +51,18 @@ internal sealed class Conversation
         {
             activity["type"] = "conversationUpdate";
             activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = UserId, ["name"] = "Load test user" });
-        }, expectedReplies, "(joins)", cancellationToken);
+        }, TurnKind.Join, expectedReplies, exactly: true, "(joins)", cancellationToken);
 
     /// <summary>A typed message.</summary>
     public Task<List<Reply>> SayAsync(string text, int expectedReplies, CancellationToken cancellationToken) =>
-        TurnAsync(activity =>
-        {
-            activity["type"] = "message";
-            activity["text"] = text;
-            activity["textFormat"] = "plain";
-        }, expectedReplies, $"\"{text}\"", cancellationToken);
+        TurnAsync(Text(text), TurnKind.Text, expectedReplies, exactly: true, $"\"{text}\"", cancellationToken);
+
+    /// <summary>
+    /// A typed message whose answer the script cannot know in advance (free text: an answer, a question back, a
+    /// re-asked prompt): at least <paramref name="minimumReplies"/> replies, a shortfall counted as lost, more not extra.
+    /// </summary>
+    public Task<List<Reply>> SayFreelyAsync(string text, int minimumReplies, CancellationToken cancellationToken) =>
+        TurnAsync(Text(text), TurnKind.Text, minimumReplies, exactly: false, $"\"{text}\"", cancellationToken);
 
     /// <summary>An Adaptive Card's Action.Submit as Teams sends it: a message with the data as Value and no text.</summary>
     public Task<List<Reply>> SubmitAsync(JsonObject data, int expectedReplies, CancellationToken cancellationToken) =>
@@ -68,7 +70,7 @@ internal sealed class Conversation
         {
             activity["type"] = "message";
             activity["value"] = data.DeepClone();
-        }, expectedReplies, $"submit {data.ToJsonString()}", cancellationToken);
+        }, TurnKind.Submit, expectedReplies, exactly: true, $"submit {data.ToJsonString()}", cancellationToken);
 
     /// <summary>
     /// Replies that reached the connector for this conversation after the last turn was over: none
@@ -80,7 +82,14 @@ internal sealed class Conversation
         _tally.Extra += late.Count;
     }
 
-    private async Task<List<Reply>> TurnAsync(Action<JsonObject> fill, int expectedReplies, string what, CancellationToken cancellationToken)
+    private static Action<JsonObject> Text(string text) => activity =>
+    {
+        activity["type"] = "message";
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+    };
+
+    private async Task<List<Reply>> TurnAsync(Action<JsonObject> fill, TurnKind kind, int expectedReplies, bool exactly, string what, CancellationToken cancellationToken)
     {
         if (Stopwatch.GetTimestamp() >= _stopAt)
         {
@@ -118,11 +127,11 @@ internal sealed class Conversation
         }
         catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            Record(start);
+            Record(kind, start);
             throw new ScriptException($"{what}: {exception.GetType().Name}: {exception.Message}");
         }
 
-        Record(start);
+        Record(kind, start);
         if (status != HttpStatusCode.OK)
         {
             throw new ScriptException($"{what}: HTTP {(int)status} {Shorten(body)}");
@@ -140,7 +149,7 @@ internal sealed class Conversation
         {
             _tally.Lost += expectedReplies - replies.Count;
         }
-        else if (replies.Count > expectedReplies)
+        else if (exactly && replies.Count > expectedReplies)
         {
             _tally.Extra += replies.Count - expectedReplies;
         }
@@ -153,10 +162,10 @@ internal sealed class Conversation
         return replies;
     }
 
-    private void Record(long start)
+    private void Record(TurnKind kind, long start)
     {
         var end = Stopwatch.GetTimestamp();
-        _tally.Latencies.Add(end - start);
+        _tally.Record(kind, end - start);
         _tally.LastCompletion = end;
     }
 

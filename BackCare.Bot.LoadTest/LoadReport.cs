@@ -24,7 +24,7 @@ internal sealed record LoadReport(LoadTestOptions Options, IReadOnlyList<LaneRou
     public void Print(TextWriter w)
     {
         w.WriteLine();
-        w.WriteLine(I($"{Options.Users} users per lane, {Options.Rounds} rounds of {Options.Seconds:0.#} s per lane, channel {Options.ChannelId}, BackCare's send pacing {(Options.SendPacing ? "on" : "off")}"));
+        w.WriteLine(I($"{Options.Users} users per lane, {Options.Rounds} rounds of {Options.Seconds:0.#} s per lane, script {Options.ScriptName}, channel {Options.ChannelId}, BackCare's send pacing {(Options.SendPacing ? "on" : "off")}"));
         w.WriteLine();
         w.WriteLine(I($"{"lane",-30} {"turns/s",8} {"(median",8} {"range)",13} {"p50 ms",7} {"p90 ms",7} {"p99 ms",7} {"max ms",7} {"CPU ms/turn",11} {"turns",8} {"convs",6} {"errors",6} {"lost",5} {"extra",5} {"misaddr",7}"));
         foreach (var lane in Rounds.Select(r => r.Lane).Distinct())
@@ -36,6 +36,18 @@ internal sealed record LoadReport(LoadTestOptions Options, IReadOnlyList<LaneRou
             var latency = LatencySummary.From(rounds.SelectMany(r => r.Tallies).SelectMany(t => t.Latencies));
             var cpu = turns > 0 ? rounds.Sum(r => r.BotCpu.TotalMilliseconds) / turns : 0;
             w.WriteLine(I($"{lane.Name,-30} {turns / seconds,8:F1} {Median(rates),8:F1} {$"{rates.Min():F0}-{rates.Max():F0}",13} {latency.P50,7:F1} {latency.P90,7:F1} {latency.P99,7:F1} {latency.Max,7:F0} {cpu,11:F2} {turns,8} {rounds.Sum(r => r.Iterations),6} {rounds.Sum(r => r.Errors),6} {rounds.Sum(r => r.Lost),5} {rounds.Sum(r => r.Extra),5} {rounds.Sum(r => r.Misaddressed),7}"));
+
+            // A lane mixes joins, typed messages and card buttons; each kind's latencies on its own line.
+            var byKind = rounds.SelectMany(r => r.Tallies).SelectMany(t => t.LatenciesByKind).GroupBy(k => k.Key).OrderBy(g => g.Key).ToList();
+            if (byKind.Count > 1)
+            {
+                foreach (var kind in byKind)
+                {
+                    var count = kind.Sum(k => (long)k.Value.Count);
+                    var of = LatencySummary.From(kind.SelectMany(k => k.Value));
+                    w.WriteLine(I($"{"  " + KindName(kind.Key) + " turns",-30} {count / seconds,8:F1} {$"{100.0 * count / turns:F0}% of turns",22} {of.P50,7:F1} {of.P90,7:F1} {of.P99,7:F1} {of.Max,7:F0}"));
+                }
+            }
         }
 
         w.WriteLine();
@@ -89,6 +101,13 @@ internal sealed record LoadReport(LoadTestOptions Options, IReadOnlyList<LaneRou
             w.WriteLine(I($"{label} throughput, {modeName}: median {Median(ratios):F2} over {ratios.Count} rounds (each round: {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})"));
         }
     }
+
+    private static string KindName(TurnKind kind) => kind switch
+    {
+        TurnKind.Join => "join",
+        TurnKind.Text => "typed",
+        _ => "card-button",
+    };
 
     private static double Median(IReadOnlyList<double> values)
     {

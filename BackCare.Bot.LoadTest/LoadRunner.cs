@@ -44,8 +44,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
             processes.Add(echo);
 
             var rssAtStart = processes.ToDictionary(p => p.Name, p => p.RssBytes);
-            var backCareScript = new BackCareScript(knowledge);
-            var echoScript = new EchoScript();
+            var (backCareScript, echoScript) = CreateScripts(knowledge);
             var lanes = options.Modes.SelectMany(mode => new[]
             {
                 new Lane(BackCare, backCare.MessagesUrl, mode, backCareScript, backCare),
@@ -75,7 +74,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
                 {
                     var result = await RunLaneAsync(lane, users, Invariant($"r{round}"), round, options.Seconds, sample: true, cancellationToken).ConfigureAwait(false);
                     rounds.Add(result);
-                    output.WriteLine(Invariant($"  round {round} {lane.Name,-30} {result.TurnsPerSecond,8:F1} turns/s  bot CPU {result.BotCpuMsPerTurn,6:F2} ms/turn  errors {result.Errors}  lost {result.Lost}  extra {result.Extra}  RSS {result.BotRssAtEnd / Mb,6:F1} MB"));
+                    output.WriteLine(Invariant($"  round {round} {lane.Name,-30} {result.TurnsPerSecond,8:F1} turns/s  bot CPU {result.BotCpuMsPerTurn,6:F2} ms/turn  errors {result.Errors}  lost {result.Lost}  extra {result.Extra}  RSS {result.BotRssAtEnd / Mb,6:F1} MB{LoadAverage()}"));
                 }
             }
 
@@ -95,6 +94,21 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
     }
 
     public const double Mb = 1024.0 * 1024.0;
+
+    private (IConversationScript BackCare, IConversationScript Echo) CreateScripts(KnowledgeBase knowledge)
+    {
+        switch (options.Script)
+        {
+            case ScriptKind.FreeText:
+                // One source for every lane: no text is sent twice in the run, to either bot.
+                var questions = new FreeTextQuestions();
+                return (new FreeTextScript(new BackCareScript(knowledge), questions), new EchoScript(questions));
+            case ScriptKind.CardButtons:
+                return (new BackCareScript(knowledge, answerByButtons: true), new EchoScript());
+            default:
+                return (new BackCareScript(knowledge), new EchoScript());
+        }
+    }
 
     private async Task<LaneRound> RunLaneAsync(Lane lane, VirtualUser[] users, string phase, int round, double seconds, bool sample, CancellationToken cancellationToken)
     {
@@ -142,6 +156,22 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
 
     private Task<BotProcess> StartBackCareAsync(string name, DirectoryInfo dataDirectory, IEnumerable<string> settings, CancellationToken cancellationToken) =>
         BotProcess.StartBackCareAsync(name, [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", LoadTestOptions.PacingOff, .. settings, .. options.BotSettings], cancellationToken);
+
+    /// <summary>
+    /// The machine's 1-minute load average where Linux gives it: on a shared machine it says how much of a round's
+    /// figures is other people's work (the ratios, measured alternately, are what to compare).
+    /// </summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? "  load " + File.ReadAllText("/proc/loadavg").Split(' ')[0] : string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 
     private double Elapsed() => Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
 

@@ -11,7 +11,8 @@ internal sealed record LoadTestOptions(
     IReadOnlyList<Delivery> Modes,
     bool Before,
     string ChannelId,
-    IReadOnlyList<string> BotSettings)
+    IReadOnlyList<string> BotSettings,
+    ScriptKind Script = ScriptKind.Visit)
 {
     /// <summary>
     /// Given to BackCare's processes before any --bot-setting. A virtual user drives its conversation far faster than
@@ -32,6 +33,11 @@ internal sealed record LoadTestOptions(
         "  --before           also run BackCare with BackCare:ReuseConnectorClients=false (the SDK's per-turn\n" +
         "                     connector client), to measure what the reuse changes\n" +
         "  --channel ID       channelId of the activities (default msteams)\n" +
+        "  --script S         what BackCare's users do (default visit):\n" +
+        "                       visit         a new user's whole visit: screening, a walkthrough, feedback, a question\n" +
+        "                       free-text     typed questions only, every text of the run different (the echo bot gets\n" +
+        "                                     the same texts)\n" +
+        "                       card-buttons  the visit answered by card buttons (Action.Submit) wherever it has them\n" +
         "  --bot-setting K=V  a setting for the BackCare processes, as --K=V on their command line (repeatable);\n" +
         "                     e.g. --bot-setting Storage:Kind=Memory\n" +
         "                     BackCare runs with BackCare:SendPacing=false (each user sends far faster than Teams allows\n" +
@@ -94,6 +100,9 @@ internal sealed record LoadTestOptions(
                 case "--mode" when ParseModes(value) is { } modes:
                     options = options with { Modes = modes };
                     break;
+                case "--script" when ParseScript(value) is { } script:
+                    options = options with { Script = script };
+                    break;
                 case "--channel" when !string.IsNullOrWhiteSpace(value):
                     options = options with { ChannelId = value };
                     break;
@@ -115,6 +124,22 @@ internal sealed record LoadTestOptions(
         "normal" => [Delivery.Normal],
         "both" => [Delivery.Normal, Delivery.ExpectReplies],
         _ => null,
+    };
+
+    private static ScriptKind? ParseScript(string value) => value.ToLowerInvariant() switch
+    {
+        "visit" or "backcare" => ScriptKind.Visit,
+        "free-text" => ScriptKind.FreeText,
+        "card-buttons" => ScriptKind.CardButtons,
+        _ => null,
+    };
+
+    /// <summary>How the report names the script.</summary>
+    public string ScriptName => Script switch
+    {
+        ScriptKind.FreeText => "free-text",
+        ScriptKind.CardButtons => "card-buttons",
+        _ => "visit",
     };
 
     private static bool TryParseInt(string value, out int result) =>

@@ -42,7 +42,7 @@ internal static class LoadTestProgram
         };
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BackCare.Bot load test: {options.Users} users, {options.Rounds} rounds of {options.Seconds:0.#} s per lane, modes {string.Join(" and ", options.Modes)}{(options.Before ? ", with BackCare-before" : string.Empty)}; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
+            $"BackCare.Bot load test: {options.Users} users, {options.Rounds} rounds of {options.Seconds:0.#} s per lane, script {options.ScriptName}, modes {string.Join(" and ", options.Modes)}{(options.Before ? ", with BackCare-before" : string.Empty)}; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
         Console.WriteLine(options.SendPacing
             ? "BackCare paces its sends to Teams' per-conversation limits (--bot-setting BackCare:SendPacing=true): turns wait for them."
             : "BackCare's send pacing is off (BackCare:SendPacing=false): each user sends far faster than Teams allows one conversation, and this measures the bot's cost.");

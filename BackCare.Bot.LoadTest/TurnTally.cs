@@ -8,6 +8,9 @@ internal sealed class TurnTally
     /// <summary>Latency of every turn, in Stopwatch ticks.</summary>
     public List<long> Latencies { get; } = new(2048);
 
+    /// <summary>The same latencies by what the turn sent: a lane's figures mix joins, typed messages and buttons.</summary>
+    public Dictionary<TurnKind, List<long>> LatenciesByKind { get; } = [];
+
     public int Errors { get; private set; }
 
     public List<string> ErrorSamples { get; } = [];
@@ -29,6 +32,18 @@ internal sealed class TurnTally
 
     /// <summary>When the last turn finished (a Stopwatch timestamp).</summary>
     public long LastCompletion { get; set; }
+
+    public void Record(TurnKind kind, long latency)
+    {
+        Latencies.Add(latency);
+        if (!LatenciesByKind.TryGetValue(kind, out var list))
+        {
+            list = new List<long>(1024);
+            LatenciesByKind[kind] = list;
+        }
+
+        list.Add(latency);
+    }
 
     public void AddError(string error)
     {
