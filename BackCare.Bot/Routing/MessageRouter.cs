@@ -9,25 +9,46 @@ namespace BackCare.Bot.Routing;
 /// </summary>
 public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher semantic)
 {
+    /// <summary>How many routing ids' nearest examples the combination looks at (off-topic and urgent among them).</summary>
+    private const int Candidates = 8;
+
     private readonly SemanticThresholds _thresholds = keywords.SemanticThresholds;
 
     public KeywordRouter Keywords => keywords;
 
+    /// <summary>Routes one message (tests and tools; a turn uses <see cref="RouteAsync"/>).</summary>
     public RoutingResult Route(string? utterance) => Route(keywords.Route(utterance));
-
-    /// <summary>Routes a message whose partial red flag was already asked about and denied.</summary>
-    public RoutingResult RouteWithoutAsking(string? utterance) => Route(keywords.Route(utterance, askAboutPartialRedFlags: false));
 
     /// <summary>Completes the keyword layer's verdict on a message (already worked out by the caller).</summary>
     public RoutingResult Route(RoutingResult keyword)
     {
         ArgumentNullException.ThrowIfNull(keyword);
-        if (keyword.Layer == RoutingLayer.Safety || !semantic.IsEnabled || IsSure(keyword))
+        return NeedsSemantic(keyword) ? Combine(keyword, semantic.Match(keywords.CorrectSpelling(keyword.Text), Candidates)) : keyword;
+    }
+
+    /// <summary>As <see cref="Route(RoutingResult)"/> for a turn: the semantic layer's model run may be shared with other turns.</summary>
+    public async Task<RoutingResult> RouteAsync(RoutingResult keyword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        if (!NeedsSemantic(keyword))
         {
             return keyword;
         }
 
-        var matches = semantic.Match(keywords.CorrectSpelling(keyword.Text), top: 8);
+        var matches = await semantic.MatchAsync(keywords.CorrectSpelling(keyword.Text), Candidates, cancellationToken).ConfigureAwait(false);
+        return Combine(keyword, matches);
+    }
+
+    /// <summary>Routes a message whose partial red flag was already asked about and denied.</summary>
+    public Task<RoutingResult> RouteWithoutAskingAsync(string? utterance, CancellationToken cancellationToken) =>
+        RouteAsync(keywords.Route(utterance, askAboutPartialRedFlags: false), cancellationToken);
+
+    /// <summary>The semantic layer runs only where it can change the outcome: not on red flags, nor on a sure keyword answer about the back.</summary>
+    private bool NeedsSemantic(RoutingResult keyword) =>
+        keyword.Layer != RoutingLayer.Safety && semantic.IsEnabled && !IsSure(keyword);
+
+    private RoutingResult Combine(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
+    {
         if (matches.Count == 0)
         {
             return keyword;

@@ -40,5 +40,6 @@ public sealed class InterruptionContext
         _keywordRoute ??= router.Keywords.Route(RawText, askAboutPartialRedFlags: Conversation.PendingSafetyQuestion is null);
 
     /// <summary>The whole router's verdict, worked out once per message.</summary>
-    public RoutingResult Route(MessageRouter router) => _route ??= router.Route(KeywordRoute(router));
+    public async Task<RoutingResult> RouteAsync(MessageRouter router, CancellationToken cancellationToken) =>
+        _route ??= await router.RouteAsync(KeywordRoute(router), cancellationToken).ConfigureAwait(false);
 }

@@ -23,7 +23,7 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
 
         var dc = context.Dialogs;
         var turn = context.Turn;
-        var route = context.Route(router);
+        var route = await context.RouteAsync(router, cancellationToken).ConfigureAwait(false);
         var knowledge = moves.Replies.Knowledge;
         var walking = TechniqueDialog.IsWalkingThrough(dc);
         var offered = route.Alternatives.Take(3).Select(a => a.Intent).Where(i => i != RoutingIds.None && i != RoutingIds.Urgent).ToList();

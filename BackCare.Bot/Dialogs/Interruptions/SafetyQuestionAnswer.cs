@@ -36,7 +36,7 @@ public sealed class SafetyQuestionAnswer(MessageRouter router, ConversationMoves
         }
 
         await context.Turn.SendActivityAsync(moves.Replies.Text(moves.Messages.FallReassured), cancellationToken).ConfigureAwait(false);
-        var route = router.RouteWithoutAsking(original);
+        var route = await router.RouteWithoutAskingAsync(original, cancellationToken).ConfigureAwait(false);
         if (route.Decision == RoutingDecision.Answer)
         {
             var shown = route.Intent == RoutingIds.Urgent ? "urgent" : moves.Replies.Knowledge.FindTechnique(route.Intent) is not null ? "start" : "answer";

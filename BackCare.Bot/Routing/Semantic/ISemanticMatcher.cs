@@ -14,4 +14,10 @@ public interface ISemanticMatcher
     /// <paramref name="top"/> ids. Empty for blank text or when the layer is off. CPU-bound and thread-safe.
     /// </summary>
     IReadOnlyList<SemanticMatch> Match(string text, int top = 5);
+
+    /// <summary>
+    /// As <see cref="Match"/>, for a turn: the model run may be shared with other turns arriving at the same time,
+    /// which under load costs each of them far less than a run of its own.
+    /// </summary>
+    Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken);
 }

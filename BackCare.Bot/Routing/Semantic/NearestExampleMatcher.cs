@@ -9,6 +9,7 @@ namespace BackCare.Bot.Routing.Semantic;
 public sealed class NearestExampleMatcher : ISemanticMatcher
 {
     private readonly SentenceEmbedder _embedder;
+    private readonly EmbeddingBatcher _batcher;
     private readonly SemanticExample[] _examples;
     private readonly float[][] _vectors;
 
@@ -17,6 +18,7 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(examples);
         _embedder = embedder;
+        _batcher = new EmbeddingBatcher(embedder);
         _examples = [.. examples];
         _vectors = embedder.Embed(_examples.Select(e => SemanticText.Normalise(e.Text)).ToArray());
     }
@@ -32,10 +34,23 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         var normalised = SemanticText.Normalise(text);
         if (normalised.Length == 0 || top == 0) return [];
+        return Nearest(_embedder.Embed(SemanticText.Pieces(normalised)), top);
+    }
 
+    /// <summary>As <see cref="Match"/>, with the model run shared with the turns that arrive at the same time.</summary>
+    public async Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        var normalised = SemanticText.Normalise(text);
+        if (normalised.Length == 0 || top == 0) return [];
+        return Nearest(await _batcher.EmbedAsync(SemanticText.Pieces(normalised), cancellationToken).ConfigureAwait(false), top);
+    }
+
+    private List<SemanticMatch> Nearest(float[][] pieces, int top)
+    {
         // A long story is read piece by piece; an example's similarity is its best piece's, so a red flag in the
         // last lines counts as much as one in the first.
-        var pieces = _embedder.Embed(SemanticText.Pieces(normalised));
         var best = new Dictionary<string, (float Similarity, int Example)>(StringComparer.Ordinal);
         for (var e = 0; e < _vectors.Length; e++)
         {

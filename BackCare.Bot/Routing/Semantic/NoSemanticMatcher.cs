@@ -6,4 +6,7 @@ public sealed class NoSemanticMatcher : ISemanticMatcher
     public bool IsEnabled => false;
 
     public IReadOnlyList<SemanticMatch> Match(string text, int top = 5) => [];
+
+    public Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SemanticMatch>>([]);
 }
