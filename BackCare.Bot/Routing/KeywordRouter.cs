@@ -39,8 +39,8 @@ public sealed class KeywordRouter
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _analyzer = new TextAnalyzer(model);
-        _urgent = new UrgentDetector(model.Urgent, _analyzer);
-        _seeDoctor = model.SeeDoctorFirst is { } seeDoctor ? new UrgentDetector(seeDoctor, _analyzer) : null;
+        _urgent = new UrgentDetector(model.Urgent, _analyzer, model.Negation.CuesAfter);
+        _seeDoctor = model.SeeDoctorFirst is { } seeDoctor ? new UrgentDetector(seeDoctor, _analyzer, model.Negation.CuesAfter) : null;
         _ids = model.Entries.Select(e => e.Id).ToArray();
         _requirements = new HashSet<string>?[_ids.Length];
         _titles[RoutingIds.Urgent] = model.Urgent.Title;

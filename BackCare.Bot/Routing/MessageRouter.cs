@@ -26,28 +26,40 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         return NeedsSemantic(keyword) ? Combine(keyword, semantic.Match(keywords.CorrectSpelling(keyword.Text), Candidates)) : keyword;
     }
 
+    /// <summary>The semantic layer's nearest examples for a message (empty when the layer is off), for <see cref="Combine"/> and <see cref="ReadsAsEmergency"/>.</summary>
+    public Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, CancellationToken cancellationToken) =>
+        semantic.IsEnabled
+            ? semantic.MatchAsync(keywords.CorrectSpelling(text), Candidates, cancellationToken)
+            : Task.FromResult<IReadOnlyList<SemanticMatch>>([]);
+
+    /// <summary>Whether the semantic layer would complete the keywords' verdict at all (not on red flags, nor on a sure answer about the back).</summary>
+    public bool NeedsSemantic(RoutingResult keyword) =>
+        keyword.Layer != RoutingLayer.Safety && semantic.IsEnabled && !IsSure(keyword);
+
+    /// <summary>
+    /// Whether the message reads like an emergency example although the rules found none. A denial anywhere leaves
+    /// it to the rules, since "no numbness down there" sits as close to the numbness examples as its opposite.
+    /// </summary>
+    public bool ReadsAsEmergency(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
+    {
+        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent)?.Similarity ?? 0;
+        var bestTopic = matches.FirstOrDefault(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent)?.Similarity ?? 0;
+        return urgent >= _thresholds.Urgent && urgent >= bestTopic && !keywords.HasDenial(keyword.Text);
+    }
+
     /// <summary>As <see cref="Route(RoutingResult)"/> for a turn: the semantic layer's model run may be shared with other turns.</summary>
     public async Task<RoutingResult> RouteAsync(RoutingResult keyword, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyword);
-        if (!NeedsSemantic(keyword))
-        {
-            return keyword;
-        }
-
-        var matches = await semantic.MatchAsync(keywords.CorrectSpelling(keyword.Text), Candidates, cancellationToken).ConfigureAwait(false);
-        return Combine(keyword, matches);
+        return NeedsSemantic(keyword) ? Combine(keyword, await MatchAsync(keyword.Text, cancellationToken).ConfigureAwait(false)) : keyword;
     }
 
     /// <summary>Routes a message whose partial red flag was already asked about and denied.</summary>
     public Task<RoutingResult> RouteWithoutAskingAsync(string? utterance, CancellationToken cancellationToken) =>
         RouteAsync(keywords.Route(utterance, askAboutPartialRedFlags: false), cancellationToken);
 
-    /// <summary>The semantic layer runs only where it can change the outcome: not on red flags, nor on a sure keyword answer about the back.</summary>
-    private bool NeedsSemantic(RoutingResult keyword) =>
-        keyword.Layer != RoutingLayer.Safety && semantic.IsEnabled && !IsSure(keyword);
-
-    private RoutingResult Combine(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
+    /// <summary>The keywords' verdict completed by the semantic layer's nearest examples.</summary>
+    public RoutingResult Combine(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
     {
         if (matches.Count == 0)
         {
@@ -59,13 +71,12 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         var bestSimilarity = best?.Similarity ?? 0;
         var margin = bestSimilarity - (topics.Count > 1 ? topics[1].Similarity : 0);
         var offTopic = matches.FirstOrDefault(m => m.Intent == RoutingIds.None)?.Similarity ?? 0;
-        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent)?.Similarity ?? 0;
         var alternatives = topics.Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Similarity, 4))).ToList();
 
-        // The rules missed it, but it reads like an emergency example; a denial anywhere leaves it to the rules, since
-        // "no numbness down there" sits as close to the numbness examples as its opposite.
-        if (urgent >= _thresholds.Urgent && urgent >= bestSimilarity && !keywords.HasDenial(keyword.Text))
+        // The rules missed it, but it reads like an emergency example.
+        if (ReadsAsEmergency(keyword, matches))
         {
+            var urgent = matches.First(m => m.Intent == RoutingIds.Urgent).Similarity;
             return Semantic(keyword, RoutingIds.Urgent, urgent, alternatives, RoutingDecision.Answer);
         }
 

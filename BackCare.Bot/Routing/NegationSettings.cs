@@ -21,6 +21,17 @@ public sealed class NegationSettings
     /// </summary>
     public IReadOnlyList<string> CuesAfter { get; init; } = [];
 
+    /// <summary>Cues that deny only the next <see cref="ShortWindow"/> words: "without warning my leg gave way" denies the warning, not the leg.</summary>
+    public IReadOnlyList<string> ShortCues { get; init; } = [];
+
+    public int ShortWindow { get; init; } = 1;
+
+    /// <summary>
+    /// Words after "feel"/"feeling" that make a cue before it a denial again: "not feeling any numbness" denies,
+    /// while "no feeling in my legs" (see <see cref="NotACueBefore"/>) names a loss.
+    /// </summary>
+    public IReadOnlyList<string> LossUnlessFollowedBy { get; init; } = [];
+
     /// <summary>How many words before a <see cref="CuesAfter"/> word it reaches back (in its clause).</summary>
     public int WindowAfter { get; init; } = 3;
 

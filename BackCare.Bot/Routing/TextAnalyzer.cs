@@ -18,6 +18,10 @@ internal sealed class TextAnalyzer
     private readonly HashSet<string> _notACueBefore;
     private readonly HashSet<string> _scopeBreakers;
     private readonly HashSet<string> _cuesAfter;
+    private readonly HashSet<string> _shortCues;
+    private readonly HashSet<string> _lossUnlessFollowedBy;
+    private readonly int _shortWindow;
+    private readonly HashSet<string> _notTypos;
     private readonly int _negationWindow;
     private readonly int _negationWindowAfter;
     private readonly Dictionary<string, List<(string[] Stems, string Canonical)>> _synonymsByFirstStem = new(StringComparer.Ordinal);
@@ -43,6 +47,10 @@ internal sealed class TextAnalyzer
         _notACueBefore = new HashSet<string>(model.Negation.NotACueBefore.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _scopeBreakers = new HashSet<string>(model.Negation.ScopeBreakers.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _cuesAfter = new HashSet<string>(model.Negation.CuesAfter.SelectMany(SurfacesOf), StringComparer.Ordinal);
+        _shortCues = new HashSet<string>(model.Negation.ShortCues.SelectMany(SurfacesOf), StringComparer.Ordinal);
+        _lossUnlessFollowedBy = new HashSet<string>(model.Negation.LossUnlessFollowedBy.SelectMany(SurfacesOf), StringComparer.Ordinal);
+        _shortWindow = model.Negation.ShortWindow;
+        _notTypos = new HashSet<string>(model.Typos.NotTypos.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _negationWindow = model.Negation.Window;
         _negationWindowAfter = model.Negation.WindowAfter;
         _typos = model.Typos;
@@ -91,7 +99,8 @@ internal sealed class TextAnalyzer
         _knownTerms = words.Select(Term).ToHashSet(StringComparer.Ordinal);
         _knownPrefixes = prefixes.Where(p => p.Length >= 3).Distinct(StringComparer.Ordinal).ToArray();
         var shortLength = _typos.RedFlagMinLength;
-        _shortRedFlagsByInitial = shortLength <= 0 ? [] : redFlagWords
+        var shortWords = _typos.RedFlagShortWords.Count > 0 ? _typos.RedFlagShortWords : redFlagWords;
+        _shortRedFlagsByInitial = shortLength <= 0 ? [] : shortWords
             .Where(w => w.Length >= shortLength && w.Length < _typos.MinLength && char.IsLetter(w[0]) && !_stopWords.Contains(w))
             .Distinct(StringComparer.Ordinal)
             .GroupBy(w => w[0])
@@ -216,7 +225,7 @@ internal sealed class TextAnalyzer
             return CorrectShortRedFlag(surface);
         }
 
-        if (!char.IsLetter(surface[0]) || _stopWords.Contains(surface)
+        if (!char.IsLetter(surface[0]) || _stopWords.Contains(surface) || _notTypos.Contains(surface)
             || _knownSurfaces.Contains(surface) || _knownTerms.Contains(Term(surface)))
         {
             return surface;
@@ -256,7 +265,7 @@ internal sealed class TextAnalyzer
     private string CorrectShortRedFlag(string surface)
     {
         if (surface.Length == 0 || !_shortRedFlagsByInitial.TryGetValue(surface[0], out var candidates)
-            || _knownSurfaces.Contains(surface) || _stopWords.Contains(surface))
+            || _knownSurfaces.Contains(surface) || _stopWords.Contains(surface) || _notTypos.Contains(surface))
         {
             return surface;
         }
@@ -274,22 +283,27 @@ internal sealed class TextAnalyzer
         MarkDenialsAfter(tokens);
         var lastCue = -1;
         var lastCueClause = -1;
+        var lastCueWindow = _negationWindow;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (lastCue >= 0 && lastCueClause == token.Clause && i - lastCue <= _negationWindow && !token.IsNegated)
+            if (lastCue >= 0 && lastCueClause == token.Clause && i - lastCue <= lastCueWindow && !token.IsNegated)
             {
                 token.IsNegated = true;
                 token.NegatedBy = tokens[lastCue].Surface;
+                token.NegatedFrom = lastCue;
             }
 
+            var namesALoss = i + 1 < tokens.Count && _notACueBefore.Contains(tokens[i + 1].Surface)
+                && !(tokens[i + 1].Surface.StartsWith("feel", StringComparison.Ordinal) && i + 2 < tokens.Count && _lossUnlessFollowedBy.Contains(tokens[i + 2].Surface));
             var isCue = _negationCues.Contains(token.Surface)
                 && !(i > 0 && _notACueAfter.Contains(tokens[i - 1].Surface))
-                && !(i + 1 < tokens.Count && _notACueBefore.Contains(tokens[i + 1].Surface));
+                && !namesALoss;
             if (isCue)
             {
                 lastCue = i;
                 lastCueClause = token.Clause;
+                lastCueWindow = _shortCues.Contains(token.Surface) ? _shortWindow : _negationWindow;
             }
         }
     }

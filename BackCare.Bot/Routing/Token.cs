@@ -21,6 +21,9 @@ internal sealed class Token
     /// <summary>The cue that denies this word ("no", "not", "fine"), when <see cref="IsNegated"/>.</summary>
     public string? NegatedBy { get; set; }
 
+    /// <summary>Where the denying cue stands in the message (-1 when none, or when it comes after the word).</summary>
+    public int NegatedFrom { get; set; } = -1;
+
     /// <summary>Made from several words by a synonym ("foam roller"): precise, even when its one-word form ("roller") is ambiguous.</summary>
     public bool IsFromPhrase { get; set; }
 

@@ -20,4 +20,10 @@ public sealed class TypoSettings
     /// since a misspelt "legz" or "numm" must not hide an emergency. 0 keeps <see cref="MinLength"/> for them too.
     /// </summary>
     public int RedFlagMinLength { get; init; }
+
+    /// <summary>The short red-flag words a short typo may be corrected to ("legz" → "legs"); empty: every red-flag word.</summary>
+    public IReadOnlyList<string> RedFlagShortWords { get; init; } = [];
+
+    /// <summary>Real words that look like typos of known ones and must be left alone ("fill" is not "fall", "wear" is not "weak").</summary>
+    public IReadOnlyList<string> NotTypos { get; init; } = [];
 }

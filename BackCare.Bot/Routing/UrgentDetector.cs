@@ -12,15 +12,20 @@ internal sealed class UrgentDetector
     private readonly CompiledRule[] _rules;
     private readonly TermPattern[] _negationExempt;
     private readonly HashSet<string> _exemptAfter;
+    private readonly HashSet<string> _exemptUnlessBetween;
+    private readonly HashSet<string> _deniersAfter;
     private readonly TermPattern[] _otherPeople;
     private readonly TermPattern[] _self;
     private readonly int _window;
 
-    public UrgentDetector(UrgentSettings settings, TextAnalyzer analyzer)
+    /// <param name="deniersAfter">Words that deny what stands just before them ("legs fine"): a place or body part denied so is not where a symptom is.</param>
+    public UrgentDetector(UrgentSettings settings, TextAnalyzer analyzer, IEnumerable<string> deniersAfter)
     {
         _window = settings.Window;
         _negationExempt = Parse(settings.NegationExempt, analyzer);
         _exemptAfter = settings.NegationExemptAfter.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
+        _exemptUnlessBetween = settings.NegationExemptUnlessBetween.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
+        _deniersAfter = deniersAfter.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _otherPeople = Parse(settings.OtherPeople, analyzer);
         _self = Parse(settings.Self, analyzer);
         _rules = settings.Rules
@@ -30,7 +35,8 @@ internal sealed class UrgentDetector
                 Parse(r.Except, analyzer),
                 Parse(r.Vetoes, analyzer),
                 r.Window ?? settings.Window,
-                r.Ask))
+                r.Ask,
+                r.AcrossSentences))
             .ToArray();
     }
 
@@ -57,14 +63,15 @@ internal sealed class UrgentDetector
                 }
             }
 
-            var positions = rule.Groups.Select((group, g) => Occurrences(group, tokens, excluded, checkNegation: g == 0)).ToArray();
+            var positions = rule.Groups.Select((group, g) => Occurrences(group, tokens, excluded, isSymptom: g == 0)).ToArray();
             if (positions.Any(p => p.Count == 0)) continue;
 
-            var vetoed = rule.Vetoes.SelectMany(v => v.FindAll(tokens)).Select(m => tokens[m.Start].Sentence).ToHashSet();
+            // A veto speaks for its own clause only: "a crash years ago, but yesterday I fell off a ladder" is today's fall.
+            var vetoed = rule.Vetoes.SelectMany(v => v.FindAll(tokens)).Where(m => !tokens[m.Start].IsNegated).Select(m => tokens[m.Start].Clause).ToHashSet();
             foreach (var anchor in positions[0])
             {
-                if (vetoed.Contains(tokens[anchor].Sentence) || IsAboutSomeoneElse(tokens, anchor)) continue;
-                if (positions.Skip(1).All(other => other.Any(p => Math.Abs(p - anchor) <= rule.Window)))
+                if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor)) continue;
+                if (positions.Skip(1).All(other => other.Any(p => Math.Abs(p - anchor) <= rule.Window && (rule.AcrossSentences || tokens[p].Sentence == tokens[anchor].Sentence))))
                 {
                     return rule.Name;
                 }
@@ -85,19 +92,29 @@ internal sealed class UrgentDetector
         var sentence = tokens[anchor].Sentence;
         for (var i = anchor + 1; i < tokens.Count && tokens[i].Clause == tokens[anchor].Clause; i++)
         {
-            if (_self.Any(p => p.MatchesWord(tokens[i].Surface))) return false;
+            if (IsSelf(tokens, i)) return false;
         }
 
         for (var i = anchor; i >= 0 && tokens[i].Sentence == sentence; i--)
         {
-            if (_self.Any(p => p.MatchesWord(tokens[i].Surface))) return false;
             if (_otherPeople.Any(p => p.StartsAt(tokens, i))) return true;
+            if (IsSelf(tokens, i)) return false;
         }
 
         return false;
     }
 
-    private List<int> Occurrences(TermPattern[] group, IReadOnlyList<Token> tokens, HashSet<int> excluded, bool checkNegation)
+    /// <summary>
+    /// Where the group's terms occur. A symptom or event (the first group) does not count when denied; a place or
+    /// body part does not count when a word after it denies it ("legs fine, just a little numb in my toes"), though
+    /// "no feeling in my legs" still names a loss in the legs.
+    /// </summary>
+    /// <summary>"I", "me", or a "my" that does not begin someone else ("my legs", not "my wife").</summary>
+    private bool IsSelf(IReadOnlyList<Token> tokens, int i) =>
+        _self.Any(p => p.MatchesWord(tokens[i].Surface))
+        || (tokens[i].Surface == "my" && !_otherPeople.Any(p => p.StartsAt(tokens, i)));
+
+    private List<int> Occurrences(TermPattern[] group, IReadOnlyList<Token> tokens, HashSet<int> excluded, bool isSymptom)
     {
         var found = new List<int>();
         foreach (var pattern in group)
@@ -105,7 +122,9 @@ internal sealed class UrgentDetector
             foreach (var (start, end) in pattern.FindAll(tokens))
             {
                 if (excluded.Contains(start) || excluded.Contains(end)) continue;
-                if (checkNegation && tokens[start].IsNegated && !IsExempt(tokens[start])) continue;
+                var token = tokens[start];
+                if (isSymptom && token.IsNegated && !IsExempt(tokens, token)) continue;
+                if (!isSymptom && token.NegatedBy is { } denier && _deniersAfter.Contains(denier) && token.NegatedFrom < 0) continue;
                 found.Add(start);
             }
         }
@@ -113,12 +132,35 @@ internal sealed class UrgentDetector
         return found;
     }
 
-    // "haven't peed since yesterday" is retention, a red flag; "no trouble peeing" denies it.
-    private bool IsExempt(Token token) =>
-        token.NegatedBy is { } cue && _exemptAfter.Contains(cue) && _negationExempt.Any(e => e.MatchesWord(token.Surface));
+    // "haven't peed since yesterday" is retention, a red flag; "no trouble peeing" and "haven't had any trouble peeing" deny it.
+    private bool IsExempt(IReadOnlyList<Token> tokens, Token token)
+    {
+        if (token.NegatedBy is not { } cue || !_exemptAfter.Contains(cue) || !_negationExempt.Any(e => e.MatchesWord(token.Surface)))
+        {
+            return false;
+        }
+
+        var at = IndexOf(tokens, token);
+        for (var i = Math.Max(0, token.NegatedFrom + 1); i < at; i++)
+        {
+            if (_exemptUnlessBetween.Contains(tokens[i].Surface)) return false;
+        }
+
+        return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], token)) return i;
+        }
+
+        return -1;
+    }
 
     private static TermPattern[] Parse(IEnumerable<string> terms, TextAnalyzer analyzer) =>
         terms.Select(t => TermPattern.Parse(t, analyzer)).ToArray();
 
-    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask);
+    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask, bool AcrossSentences);
 }

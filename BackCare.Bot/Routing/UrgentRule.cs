@@ -27,6 +27,12 @@ public sealed class UrgentRule
     /// </summary>
     public bool Ask { get; init; }
 
+    /// <summary>
+    /// Whether the rule's words may lie in different sentences ("I fell yesterday. Now my back hurts."). Off by
+    /// default: "My legs are fine. I just feel a bit weak after the flu" is two statements, not one symptom.
+    /// </summary>
+    public bool AcrossSentences { get; init; }
+
     /// <summary>This rule's own window, where its words may lie further apart than the default (a crash told as a story).</summary>
     public int? Window { get; init; }
 }

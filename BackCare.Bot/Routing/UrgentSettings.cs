@@ -21,6 +21,9 @@ public sealed class UrgentSettings
     /// </summary>
     public IReadOnlyList<string> NegationExemptAfter { get; init; } = [];
 
+    /// <summary>Words that, between the cue and the exempt word, make it a denial after all ("haven't had any trouble peeing").</summary>
+    public IReadOnlyList<string> NegationExemptUnlessBetween { get; init; } = [];
+
     /// <summary>
     /// Words that make someone else the subject of a sentence ("my cat's back legs are weak", "my dad had a fall"):
     /// a red flag in such a sentence is not the user's, unless the sentence also speaks of "I" or "me".

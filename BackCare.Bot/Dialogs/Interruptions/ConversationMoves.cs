@@ -14,7 +14,7 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// The moves the checks share: give emergency advice, answer a routing id, go back to where the user was,
 /// re-screen, and report a routing decision in the KeywordRouter trace.
 /// </summary>
-public sealed class ConversationMoves(BackCareReplies replies, ReminderConversation reminders)
+public sealed class ConversationMoves(BackCareReplies replies, ReminderConversation reminders, BackCareState state, TimeProvider time)
 {
     public const string KeywordRouterTraceName = "KeywordRouter";
 
@@ -32,8 +32,26 @@ public sealed class ConversationMoves(BackCareReplies replies, ReminderConversat
         conversation.EmergencyReported = true;
         await dc.Context.SendActivityAsync(replies.Urgent(dc.Context), cancellationToken).ConfigureAwait(false);
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await RecordEmergencyAsync(dc, cancellationToken).ConfigureAwait(false);
         await reminders.StopForEmergencyAsync(dc.Context, cancellationToken).ConfigureAwait(false);
         return Done;
+    }
+
+    /// <summary>
+    /// An emergency told in the user's own words counts as the screening's outcome too, so an earlier all-clear
+    /// kept on the profile cannot offer techniques in another chat; "I answered by mistake" re-screens as ever.
+    /// </summary>
+    private async Task RecordEmergencyAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var profile = await state.GetProfileAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+            profile.Screening = new ScreeningRecord { Outcome = ScreeningOutcome.Emergency, CompletedAt = time.GetUtcNow(), CautionIds = [] };
+        }
+        catch (StorageUnavailableException)
+        {
+            // The advice was given and the conversation's flag is set; the profile is saved with the next turn that can.
+        }
     }
 
     /// <summary>Answers a routing id: emergency advice, a technique (screening first), an answer or a tip.</summary>

@@ -1,5 +1,6 @@
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.Routing;
+using BackCare.Bot.Routing.Semantic;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
@@ -11,6 +12,10 @@ public sealed class InterruptionContext
 {
     private RoutingResult? _keywordRoute;
     private RoutingResult? _route;
+    private IReadOnlyList<SemanticMatch>? _matches;
+
+    /// <summary>Only this much of a message is read for red flags and routed: a bound on the cost of any one message.</summary>
+    public const int MaxAnalysedLength = 20_000;
 
     public required DialogContext Dialogs { get; init; }
 
@@ -37,9 +42,23 @@ public sealed class InterruptionContext
     /// <summary>The keyword layer's verdict (with the red-flag rules), worked out once per message.</summary>
     /// <remarks>With a safety question already waiting, a partial red flag is not asked about twice.</remarks>
     public RoutingResult KeywordRoute(MessageRouter router) =>
-        _keywordRoute ??= router.Keywords.Route(RawText, askAboutPartialRedFlags: Conversation.PendingSafetyQuestion is null);
+        _keywordRoute ??= router.Keywords.Route(Analysed, askAboutPartialRedFlags: Conversation.PendingSafetyQuestion is null);
+
+    /// <summary>The semantic layer's reading of the message, worked out at most once per message.</summary>
+    public async Task<IReadOnlyList<SemanticMatch>> SemanticMatchesAsync(MessageRouter router, CancellationToken cancellationToken) =>
+        _matches ??= await router.MatchAsync(Analysed, cancellationToken).ConfigureAwait(false);
+
+    private string Analysed => RawText.Length > MaxAnalysedLength ? RawText[..MaxAnalysedLength] : RawText;
 
     /// <summary>The whole router's verdict, worked out once per message.</summary>
-    public async Task<RoutingResult> RouteAsync(MessageRouter router, CancellationToken cancellationToken) =>
-        _route ??= await router.RouteAsync(KeywordRoute(router), cancellationToken).ConfigureAwait(false);
+    public async Task<RoutingResult> RouteAsync(MessageRouter router, CancellationToken cancellationToken)
+    {
+        if (_route is null)
+        {
+            var keyword = KeywordRoute(router);
+            _route = router.NeedsSemantic(keyword) ? router.Combine(keyword, await SemanticMatchesAsync(router, cancellationToken).ConfigureAwait(false)) : keyword;
+        }
+
+        return _route;
+    }
 }

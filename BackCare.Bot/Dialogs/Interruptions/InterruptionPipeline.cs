@@ -6,8 +6,8 @@ using Newtonsoft.Json.Linq;
 namespace BackCare.Bot.Dialogs.Interruptions;
 
 /// <summary>
-/// The checks every message passes before the active dialog sees it, in this order: length; red flags (the
-/// safety net, wherever the user is); the reply to a waiting safety question; privacy and re-screening; the emergency lock; pain during a technique;
+/// The checks every message passes before the active dialog sees it, in this order: red flags (the safety net,
+/// wherever the user is, even in a message too long to take); length; the reply to a waiting safety question; privacy and re-screening; the emergency lock; pain during a technique;
 /// typed commands; card buttons; the waiting question's own answers; then the router. The first check that
 /// takes a message ends the turn; one that leaves it to the dialog stops the rest.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class InterruptionPipeline(
     RoutedMessage routed,
     BackCareState state)
 {
-    private readonly IInterruption[] _checks = [length, redFlags, safetyQuestion, privacyAndSafety, emergencyLock, pain, commands, buttons, waitingDialog, routed];
+    private readonly IInterruption[] _checks = [redFlags, length, safetyQuestion, privacyAndSafety, emergencyLock, pain, commands, buttons, waitingDialog, routed];
 
     /// <summary>The checks in the order they run.</summary>
     public IReadOnlyList<IInterruption> Checks => _checks;

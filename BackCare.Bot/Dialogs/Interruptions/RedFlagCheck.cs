@@ -14,6 +14,9 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// </summary>
 public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) : IInterruption
 {
+    /// <summary>A message long enough to say more than "yes", "next" or "about 3 days".</summary>
+    public const int SemanticCheckMinWords = 4;
+
     public async Task<InterruptionResult> TryHandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
         if (!context.HasText)
@@ -22,6 +25,16 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         }
 
         var route = context.KeywordRoute(router);
+        if (route.Intent != RoutingIds.Urgent && IsMoreThanABareAnswer(context.RawText) && route.Layer != RoutingLayer.Safety)
+        {
+            // Words the rules do not know ("no, though I keep peeing myself") can still read like an emergency example.
+            var matches = await context.SemanticMatchesAsync(router, cancellationToken).ConfigureAwait(false);
+            if (router.ReadsAsEmergency(route, matches))
+            {
+                route = router.Combine(route, matches);
+            }
+        }
+
         if (route.Intent != RoutingIds.Urgent)
         {
             return InterruptionResult.Pass;
@@ -39,4 +52,7 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         await ConversationMoves.TraceAsync(context.Turn, route, "urgent", cancellationToken).ConfigureAwait(false);
         return InterruptionResult.Handled(await moves.UrgentAsync(context.Dialogs, context.Conversation, cancellationToken).ConfigureAwait(false));
     }
+
+    private static bool IsMoreThanABareAnswer(string text) =>
+        text.Split((char[])[' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries).Length >= SemanticCheckMinWords;
 }

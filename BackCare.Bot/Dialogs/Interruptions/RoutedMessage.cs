@@ -39,6 +39,13 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
 
         if (route.Decision == RoutingDecision.Answer)
         {
+            // A sign to see a doctor first (fever, a history of cancer) during a technique: the answer says so, and
+            // the technique ends rather than carrying on as if nothing was said.
+            if (route.Layer == RoutingLayer.Safety && route.Intent == RoutingIds.SeeDoctor && dc.ActiveDialog?.Id == TechniqueDialog.DialogId)
+            {
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var starts = route.Intent != RoutingIds.Urgent && knowledge.FindTechnique(route.Intent) is not null;
             await ConversationMoves.TraceAsync(turn, route, route.Intent == RoutingIds.Urgent ? "urgent" : starts ? "start" : "answer", cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(await moves.RespondToIntentAsync(dc, context.Conversation, route.Intent, cancellationToken).ConfigureAwait(false));
