@@ -18,10 +18,23 @@ public sealed class InterruptionPipelineTests
 
         Assert.Equal(
             [
-                typeof(MessageLengthCheck), typeof(RedFlagCheck), typeof(PrivacyAndSafetyCommands), typeof(EmergencyLock), typeof(PainReport),
+                typeof(RedFlagCheck), typeof(MessageLengthCheck), typeof(SafetyQuestionAnswer), typeof(PrivacyAndSafetyCommands), typeof(EmergencyLock), typeof(PainReport),
                 typeof(TypedCommands), typeof(CardButtons), typeof(WaitingDialogAnswer), typeof(RoutedMessage),
             ],
             order);
+    }
+
+    [Fact]
+    public async Task A_red_flag_in_a_message_over_the_length_limit_still_gets_the_emergency_answer()
+    {
+        await using var bot = new BotHarness();
+        var story = string.Concat(Enumerable.Repeat("I have been sitting at my desk a lot this month and my back is stiff. ", 40))
+            + "Oh, and this morning I wet myself without noticing.";
+        Assert.True(story.Length > 2_000);
+
+        var replies = await bot.SayAsync(story);
+
+        Assert.Contains(bot.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
     }
 
     [Fact]

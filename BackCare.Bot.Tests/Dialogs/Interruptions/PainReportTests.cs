@@ -85,7 +85,7 @@ public sealed class PainReportTests
         Assert.Equal(bot.Messages.HurtsStop, Replies.Text(Assert.Single(replies)));
     }
 
-    [Fact(Skip = "defect: WaitingDialogAnswer.Understands accepts a partial choice match, so a pain report that also names a feedback choice is taken as that choice")]
+    [Fact]
     public async Task Pain_typed_together_with_a_feedback_choice_still_stops_with_what_to_do()
     {
         await using var bot = new BotHarness();

@@ -43,6 +43,12 @@ public sealed class ConversationMoves(BackCareReplies replies, ReminderConversat
     /// </summary>
     private async Task RecordEmergencyAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        // No user to keep it for (an activity without a channel or sender): the conversation's flag must do.
+        if (string.IsNullOrEmpty(dc.Context.Activity.ChannelId) || string.IsNullOrEmpty(dc.Context.Activity.From?.Id))
+        {
+            return;
+        }
+
         try
         {
             var profile = await state.GetProfileAsync(dc.Context, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed class PainReport(MessageRouter router, BackCareReplies replies) : 
         }
 
         // "this hurts" and "Worse" are the card's and the feedback question's own answers: they keep their replies.
-        if (WaitingDialogAnswer.Understands(context.Leaf, context.Turn.Activity))
+        if (WaitingDialogAnswer.IsExactly(context.Leaf, context.Turn.Activity))
         {
             return InterruptionResult.LeaveToDialog;
         }

@@ -38,6 +38,23 @@ public sealed class WaitingDialogAnswer(ConversationMoves moves) : IInterruption
         };
     }
 
+    /// <summary>
+    /// Whether the message is exactly one of the waiting question's or card's own answers ("Worse", "this hurts"),
+    /// not merely one that contains a choice's word ("better, but now it aches somewhere new").
+    /// </summary>
+    public static bool IsExactly(DialogContext leaf, Activity activity)
+    {
+        var instance = leaf.ActiveDialog;
+        var text = ChoiceRecognizer.Normalize(activity.Text ?? string.Empty);
+        return leaf.FindDialog(instance?.Id ?? string.Empty) switch
+        {
+            WalkthroughDialog => WalkthroughDialog.ParseCommand(text) is not null,
+            ChoicePrompt => (Prompt<FoundChoice>.OptionsOf(instance!).Choices ?? [])
+                .Any(c => ChoiceRecognizer.Normalize(c.Value) == text || (c.Synonyms ?? []).Any(s => ChoiceRecognizer.Normalize(s) == text)),
+            _ => false,
+        };
+    }
+
     /// <summary>Which offered routing id a typed or clicked "did you mean" answer picks, if any.</summary>
     public static string? PickFromClarification(ConversationMoves moves, string answer, List<string> pending)
     {
