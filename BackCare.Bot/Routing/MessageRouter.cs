@@ -47,7 +47,7 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         return urgent >= _thresholds.Urgent && urgent >= bestTopic && !keywords.HasDenial(keyword.Text);
     }
 
-    /// <summary>As <see cref="Route(RoutingResult)"/> for a turn: the semantic layer's model run may be shared with other turns.</summary>
+    /// <summary>As <see cref="Route(RoutingResult)"/>, for a turn.</summary>
     public async Task<RoutingResult> RouteAsync(RoutingResult keyword, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyword);

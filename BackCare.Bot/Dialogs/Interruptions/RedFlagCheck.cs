@@ -25,9 +25,13 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         }
 
         var route = context.KeywordRoute(router);
-        if (route.Intent != RoutingIds.Urgent && IsMoreThanABareAnswer(context.RawText) && route.Layer != RoutingLayer.Safety)
+        if (route.Intent != RoutingIds.Urgent && route.Layer != RoutingLayer.Safety && IsMoreThanABareAnswer(context.RawText)
+            && (context.Leaf.ActiveDialog is not null || router.NeedsSemantic(route)))
         {
             // Words the rules do not know ("no, though I keep peeing myself") can still read like an emergency example.
+            // Checked here while a question or card waits, since its answer would otherwise never reach the router;
+            // elsewhere only where the router reads the message anyway (the reading is kept for it), so a sure
+            // keyword answer costs no model run.
             var matches = await context.SemanticMatchesAsync(router, cancellationToken).ConfigureAwait(false);
             if (router.ReadsAsEmergency(route, matches))
             {

@@ -15,9 +15,6 @@ public interface ISemanticMatcher
     /// </summary>
     IReadOnlyList<SemanticMatch> Match(string text, int top = 5);
 
-    /// <summary>
-    /// As <see cref="Match"/>, for a turn: the model run may be shared with other turns arriving at the same time,
-    /// which under load costs each of them far less than a run of its own.
-    /// </summary>
+    /// <summary>As <see cref="Match"/>, for a turn (an implementation may do its work elsewhere than on the caller's thread).</summary>
     Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken);
 }

@@ -9,7 +9,6 @@ namespace BackCare.Bot.Routing.Semantic;
 public sealed class NearestExampleMatcher : ISemanticMatcher
 {
     private readonly SentenceEmbedder _embedder;
-    private readonly EmbeddingBatcher _batcher;
     private readonly SemanticExample[] _examples;
     private readonly float[][] _vectors;
 
@@ -18,7 +17,6 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(examples);
         _embedder = embedder;
-        _batcher = new EmbeddingBatcher(embedder);
         _examples = [.. examples];
         _vectors = embedder.Embed(_examples.Select(e => SemanticText.Normalise(e.Text)).ToArray());
     }
@@ -37,14 +35,15 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         return Nearest(_embedder.Embed(SemanticText.Pieces(normalised)), top);
     }
 
-    /// <summary>As <see cref="Match"/>, with the model run shared with the turns that arrive at the same time.</summary>
-    public async Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="Match"/>, run on the caller's thread: the work is all CPU, and handing it to another thread
+    /// only adds a switch. Gathering concurrent turns into one model run was tried and was slower here (padding to
+    /// the longest text and attention over it cost more than the shared weight reads saved; see BENCHMARKS.md).
+    /// </summary>
+    public Task<IReadOnlyList<SemanticMatch>> MatchAsync(string text, int top, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegative(top);
-        var normalised = SemanticText.Normalise(text);
-        if (normalised.Length == 0 || top == 0) return [];
-        return Nearest(await _batcher.EmbedAsync(SemanticText.Pieces(normalised), cancellationToken).ConfigureAwait(false), top);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Match(text, top));
     }
 
     private List<SemanticMatch> Nearest(float[][] pieces, int top)
