@@ -172,7 +172,7 @@ public sealed class KeywordRouter
 
         if (ranked.Length == 0 || IsOffTopic(tokens, evidence))
         {
-            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback);
+            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens) };
         }
 
         var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
@@ -327,12 +327,16 @@ public sealed class KeywordRouter
         var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
         if (anchored) return false;
 
-        var offTopic = tokens.Any(t => _offTopicWords.Contains(t.Term))
-            || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1)));
-        if (offTopic) return true;
+        if (NamesAnotherSubject(tokens)) return true;
 
         return evidence.AmbiguousSeen && !evidence.Corroborated && evidence.OtherContent;
     }
+
+    /// <summary>Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense.</summary>
+    private bool NamesAnotherSubject(List<Token> tokens) =>
+        !tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense)
+        && (tokens.Any(t => _offTopicWords.Contains(t.Term))
+            || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1))));
 
     /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
     private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)

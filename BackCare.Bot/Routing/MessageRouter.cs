@@ -95,7 +95,9 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
             return keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback);
         }
 
-        if (best is null)
+        // Another subject's words said so ("hip pops at the gym", "back up my files"): the meaning of a back question
+        // nearby does not make it one.
+        if (best is null || keyword.IsRuledOffTopic)
         {
             return keyword;
         }

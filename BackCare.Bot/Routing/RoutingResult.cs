@@ -24,4 +24,7 @@ public sealed record RoutingResult(
 
     /// <summary>Whether the message names the back or spine in the body sense ("my back", not "back up my files").</summary>
     public bool IsAnchored { get; init; }
+
+    /// <summary>The keywords ruled the message off-topic by another subject's own words (software, other joints), not merely for want of evidence.</summary>
+    public bool IsRuledOffTopic { get; init; }
 }

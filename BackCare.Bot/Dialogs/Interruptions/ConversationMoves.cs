@@ -117,6 +117,10 @@ public sealed class ConversationMoves(BackCareReplies replies, ReminderConversat
         return await dc.BeginDialogAsync(TechniqueDialog.DialogId, new TechniqueRequest { Rescreen = true }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>What answering <paramref name="route"/> shows the user, in the trace's words: urgent, start (a technique's screening) or answer.</summary>
+    public string DecisionFor(RoutingResult route) =>
+        route.Intent == RoutingIds.Urgent ? "urgent" : replies.Knowledge.FindTechnique(route.Intent) is not null ? "start" : "answer";
+
     /// <summary>
     /// The KeywordRouter trace (only the Emulator shows it): what the router found and what the user was shown,
     /// <paramref name="decision"/> being answer, clarify, fallback, urgent or start.

@@ -46,8 +46,7 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var starts = route.Intent != RoutingIds.Urgent && knowledge.FindTechnique(route.Intent) is not null;
-            await ConversationMoves.TraceAsync(turn, route, route.Intent == RoutingIds.Urgent ? "urgent" : starts ? "start" : "answer", cancellationToken).ConfigureAwait(false);
+            await ConversationMoves.TraceAsync(turn, route, moves.DecisionFor(route), cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(await moves.RespondToIntentAsync(dc, context.Conversation, route.Intent, cancellationToken).ConfigureAwait(false));
         }
 

@@ -39,8 +39,7 @@ public sealed class SafetyQuestionAnswer(MessageRouter router, ConversationMoves
         var route = await router.RouteWithoutAskingAsync(original, cancellationToken).ConfigureAwait(false);
         if (route.Decision == RoutingDecision.Answer)
         {
-            var shown = route.Intent == RoutingIds.Urgent ? "urgent" : moves.Replies.Knowledge.FindTechnique(route.Intent) is not null ? "start" : "answer";
-            await ConversationMoves.TraceAsync(context.Turn, route, shown, cancellationToken).ConfigureAwait(false);
+            await ConversationMoves.TraceAsync(context.Turn, route, moves.DecisionFor(route), cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(await moves.RespondToIntentAsync(dc, context.Conversation, route.Intent, cancellationToken).ConfigureAwait(false));
         }
 
