@@ -14,6 +14,7 @@ public sealed class OtherSubjectsTests
     [InlineData("my hip pops when I do lunges, is that normal")]
     [InlineData("how do I stop cracking my knuckles")]
     [InlineData("is spray foam insulation worth it for the loft")]
+    [InlineData("who signs off the cyber security posture assessment this quarter?")]
     public void Another_joint_or_subject_gets_the_fallback(string message)
     {
         var route = SharedRouter.Message.Route(message);
@@ -25,6 +26,7 @@ public sealed class OtherSubjectsTests
     [InlineData("knees to chest?")]
     [InlineData("how do I pull my knee to my chest properly")]
     [InlineData("my neck and lower back are stiff after a long drive, what stretch helps?")]
+    [InlineData("any tips to fix my posture when I work from the sofa?")]
     public void The_back_and_the_techniques_named_after_a_knee_stay_on_topic(string message)
     {
         var route = SharedRouter.Message.Route(message);
