@@ -30,6 +30,9 @@ public sealed class RedFlagReadingTests
     [InlineData("my legs wont hold me up this morning")]
     [InlineData("no, but I did fall off a ladder yesterday")]
     [InlineData("I fell out of bed and hurt my back, it's agony")]
+    // "bowl" for "bowel", the issue's own example of a misspelt red flag.
+    [InlineData("cant control my bowls properly since my back went")]
+    [InlineData("my bowl movements have changed since the back pain started")]
     public void Reads_as_an_emergency(string message)
     {
         Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
@@ -56,6 +59,7 @@ public sealed class RedFlagReadingTests
     [InlineData("what's the best deal on a mattress, my legs and back ache")]
     // Someone else's.
     [InlineData("my cat's back legs seem weak and wobbly")]
+    [InlineData("bought a new salad bowl and my back was stiff carrying the shopping")]
     public void Does_not_read_as_an_emergency(string message)
     {
         Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
