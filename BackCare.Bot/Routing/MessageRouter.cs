@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.Routing.Semantic;
 
 namespace BackCare.Bot.Routing;
@@ -116,7 +117,7 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         // nothing at all, a clear nearest example answers alone. A "did you mean" between techniques ("my back is
         // stiff") is the start of the screening and picker, so only a technique may settle it.
         var isCandidate = keyword.Alternatives.Any(a => a.Intent == best.Intent);
-        var techniquesOnly = keyword.Alternatives.Count > 0 && keyword.Alternatives.All(a => a.Intent.StartsWith("technique:", StringComparison.Ordinal));
+        var techniquesOnly = keyword.Alternatives.Count > 0 && keyword.Alternatives.All(a => a.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal));
         var allowed = keyword.Decision == RoutingDecision.Fallback || isCandidate || (!techniquesOnly && bestSimilarity >= _thresholds.Overrule);
         var needed = isCandidate ? _thresholds.Answer - _thresholds.Margin : _thresholds.Answer;
         if (allowed && bestSimilarity >= needed && margin >= _thresholds.Margin)

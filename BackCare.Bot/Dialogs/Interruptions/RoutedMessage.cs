@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Routing;
@@ -14,6 +15,9 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// </summary>
 public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves) : IInterruption
 {
+    /// <summary>Below this score a technique match mid-walkthrough is a guess, not a request to switch technique.</summary>
+    private const double SureTechniqueScore = 0.75;
+
     public async Task<InterruptionResult> TryHandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
         if (!context.HasText)
@@ -77,5 +81,5 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
 
     /// <summary>A technique chosen on little evidence: mid-walkthrough it is no reason to leave the step.</summary>
     private static bool IsWeakTechnique(RoutingResult route) =>
-        route.Decision != RoutingDecision.Fallback && route.Intent.StartsWith("technique:", StringComparison.Ordinal) && route.Score < 0.75;
+        route.Decision != RoutingDecision.Fallback && route.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal) && route.Score < SureTechniqueScore;
 }
