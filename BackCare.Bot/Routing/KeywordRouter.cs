@@ -102,7 +102,7 @@ public sealed class KeywordRouter
         }
 
         var redFlagPatterns = _urgent.AllPatterns.Concat(_seeDoctor?.AllPatterns ?? []).ToList();
-        _analyzer.SetVocabulary(Vocabulary(model).Concat(redFlagPatterns.SelectMany(p => p.Words)), redFlagPatterns.SelectMany(p => p.Prefixes), redFlagPatterns.SelectMany(p => p.Words.Concat(p.Prefixes)));
+        _analyzer.SetVocabulary(Vocabulary(model, redFlagPatterns), redFlagPatterns.SelectMany(p => p.Prefixes), redFlagPatterns.SelectMany(p => p.Words.Concat(p.Prefixes)));
     }
 
     /// <summary>Loads Content/Data/routing.json from next to the application (it is copied to the output folder).</summary>
@@ -175,7 +175,7 @@ public sealed class KeywordRouter
             return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens) };
         }
 
-        var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
+        var anchored = IsAnchored(tokens);
         var top = ranked[0];
         var score = ScoreOf(top, raw, ranked);
         var thresholds = _model.Thresholds;
@@ -324,9 +324,7 @@ public sealed class KeywordRouter
     /// </summary>
     private bool IsOffTopic(List<Token> tokens, Evidence evidence)
     {
-        var anchored = tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
-        if (anchored) return false;
-
+        if (IsAnchored(tokens)) return false;
         if (NamesAnotherSubject(tokens)) return true;
 
         return evidence.AmbiguousSeen && !evidence.Corroborated && evidence.OtherContent;
@@ -334,9 +332,12 @@ public sealed class KeywordRouter
 
     /// <summary>Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense.</summary>
     private bool NamesAnotherSubject(List<Token> tokens) =>
-        !tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense)
+        !IsAnchored(tokens)
         && (tokens.Any(t => _offTopicWords.Contains(t.Term))
             || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1))));
+
+    /// <summary>A back or spine word in the body sense ("my back", not "back up my files").</summary>
+    private bool IsAnchored(List<Token> tokens) => tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
 
     /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
     private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)
@@ -373,7 +374,7 @@ public sealed class KeywordRouter
             : throw new RoutingModelException(_model.SourcePath, $"\"{word}\"", "expected a single word here (use phrases for several words)");
     }
 
-    private IEnumerable<string> Vocabulary(RoutingModel model)
+    private IEnumerable<string> Vocabulary(RoutingModel model, IEnumerable<TermPattern> redFlagPatterns)
     {
         var texts = model.Entries.SelectMany(e => e.Keywords.Keys.Concat(e.NegatedKeywords.Keys).Concat(e.Phrases.Keys)
                 .Concat(e.Combinations.SelectMany(c => c.Terms)))
@@ -385,7 +386,7 @@ public sealed class KeywordRouter
             .Concat(model.OffTopic)
             .Concat(model.PainWords);
         return texts.SelectMany(_analyzer.SurfacesOf)
-            .Concat(_urgent.AllPatterns.SelectMany(p => p.Words))
+            .Concat(redFlagPatterns.SelectMany(p => p.Words))
             .Where(w => !IsNumber(w));
     }
 

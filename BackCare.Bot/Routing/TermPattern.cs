@@ -36,34 +36,40 @@ internal sealed class TermPattern
     public bool MatchesWord(string surface) => _parts.Length == 1 && PartMatches(_parts[0], surface);
 
     /// <summary>Whether the pattern occurs starting at word <paramref name="start"/>.</summary>
-    public bool StartsAt(IReadOnlyList<Token> tokens, int start) =>
-        _parts.Length > 0 && PartMatches(_parts[0], UrgentSurface(tokens[start])) && FindAll(tokens).Any(m => m.Start == start);
+    public bool StartsAt(IReadOnlyList<Token> tokens, int start) => EndOfMatchAt(tokens, start) >= 0;
 
     /// <summary>Where the pattern occurs: (first word, last word) positions in <paramref name="tokens"/>.</summary>
     public IEnumerable<(int Start, int End)> FindAll(IReadOnlyList<Token> tokens)
     {
-        if (_parts.Length == 0) yield break;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!PartMatches(_parts[0], UrgentSurface(tokens[i]))) continue;
-            var end = i;
-            var matched = true;
-            for (var k = 1; k < _parts.Length && matched; k++)
+            var end = EndOfMatchAt(tokens, i);
+            if (end >= 0) yield return (i, end);
+        }
+    }
+
+    /// <summary>The last word of a match that starts at <paramref name="start"/>, or -1.</summary>
+    private int EndOfMatchAt(IReadOnlyList<Token> tokens, int start)
+    {
+        if (_parts.Length == 0 || !PartMatches(_parts[0], UrgentSurface(tokens[start]))) return -1;
+        var end = start;
+        for (var k = 1; k < _parts.Length; k++)
+        {
+            var found = -1;
+            for (var j = end + 1; j <= end + 1 + Gap && j < tokens.Count && tokens[j].Sentence == tokens[start].Sentence; j++)
             {
-                matched = false;
-                for (var j = end + 1; j <= end + 1 + Gap && j < tokens.Count && tokens[j].Sentence == tokens[i].Sentence; j++)
+                if (PartMatches(_parts[k], UrgentSurface(tokens[j])))
                 {
-                    if (PartMatches(_parts[k], UrgentSurface(tokens[j])))
-                    {
-                        end = j;
-                        matched = true;
-                        break;
-                    }
+                    found = j;
+                    break;
                 }
             }
 
-            if (matched) yield return (i, end);
+            if (found < 0) return -1;
+            end = found;
         }
+
+        return end;
     }
 
     // An anchor word in its everyday sense ("back up my files") must not satisfy a body-part term.

@@ -308,7 +308,7 @@ internal sealed class TextAnalyzer
         }
     }
 
-    /// <summary>"bladder's fine", "legs are ok, peeing normally": a word shortly before such a cue, in its clause, is denied.</summary>
+    /// <summary>"bladder's fine", "legs are ok": a word shortly before such a cue, in its clause, is denied.</summary>
     private void MarkDenialsAfter(List<Token> tokens)
     {
         if (_cuesAfter.Count == 0) return;

@@ -16,12 +16,10 @@ internal sealed class UrgentDetector
     private readonly HashSet<string> _deniersAfter;
     private readonly TermPattern[] _otherPeople;
     private readonly TermPattern[] _self;
-    private readonly int _window;
 
     /// <param name="deniersAfter">Words that deny what stands just before them ("legs fine"): a place or body part denied so is not where a symptom is.</param>
     public UrgentDetector(UrgentSettings settings, TextAnalyzer analyzer, IEnumerable<string> deniersAfter)
     {
-        _window = settings.Window;
         _negationExempt = Parse(settings.NegationExempt, analyzer);
         _exemptAfter = settings.NegationExemptAfter.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _exemptUnlessBetween = settings.NegationExemptUnlessBetween.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
@@ -104,16 +102,16 @@ internal sealed class UrgentDetector
         return false;
     }
 
-    /// <summary>
-    /// Where the group's terms occur. A symptom or event (the first group) does not count when denied; a place or
-    /// body part does not count when a word after it denies it ("legs fine, just a little numb in my toes"), though
-    /// "no feeling in my legs" still names a loss in the legs.
-    /// </summary>
     /// <summary>"I", "me", or a "my" that does not begin someone else ("my legs", not "my wife").</summary>
     private bool IsSelf(IReadOnlyList<Token> tokens, int i) =>
         _self.Any(p => p.MatchesWord(tokens[i].Surface))
         || (tokens[i].Surface == "my" && !_otherPeople.Any(p => p.StartsAt(tokens, i)));
 
+    /// <summary>
+    /// Where the group's terms occur. A symptom or event (the first group) does not count when denied; a place or
+    /// body part does not count when a word after it denies it ("legs fine, just a little numb in my toes"), though
+    /// "no feeling in my legs" still names a loss in the legs.
+    /// </summary>
     private List<int> Occurrences(TermPattern[] group, IReadOnlyList<Token> tokens, HashSet<int> excluded, bool isSymptom)
     {
         var found = new List<int>();
@@ -123,7 +121,7 @@ internal sealed class UrgentDetector
             {
                 if (excluded.Contains(start) || excluded.Contains(end)) continue;
                 var token = tokens[start];
-                if (isSymptom && token.IsNegated && !IsExempt(tokens, token)) continue;
+                if (isSymptom && token.IsNegated && !IsExempt(tokens, start)) continue;
                 if (!isSymptom && token.NegatedBy is { } denier && _deniersAfter.Contains(denier) && token.NegatedFrom < 0) continue;
                 found.Add(start);
             }
@@ -133,30 +131,20 @@ internal sealed class UrgentDetector
     }
 
     // "haven't peed since yesterday" is retention, a red flag; "no trouble peeing" and "haven't had any trouble peeing" deny it.
-    private bool IsExempt(IReadOnlyList<Token> tokens, Token token)
+    private bool IsExempt(IReadOnlyList<Token> tokens, int at)
     {
+        var token = tokens[at];
         if (token.NegatedBy is not { } cue || !_exemptAfter.Contains(cue) || !_negationExempt.Any(e => e.MatchesWord(token.Surface)))
         {
             return false;
         }
 
-        var at = IndexOf(tokens, token);
         for (var i = Math.Max(0, token.NegatedFrom + 1); i < at; i++)
         {
             if (_exemptUnlessBetween.Contains(tokens[i].Surface)) return false;
         }
 
         return true;
-    }
-
-    private static int IndexOf(IReadOnlyList<Token> tokens, Token token)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (ReferenceEquals(tokens[i], token)) return i;
-        }
-
-        return -1;
     }
 
     private static TermPattern[] Parse(IEnumerable<string> terms, TextAnalyzer analyzer) =>

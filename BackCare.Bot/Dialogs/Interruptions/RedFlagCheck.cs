@@ -9,8 +9,9 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// The safety net: a red flag anywhere in typed text wins over everything the message also answers, wherever
 /// the conversation is ("no, though both my legs went numb this morning" at a yes/no question is an emergency,
 /// not a "no"). Partial evidence (a fall of unknown size) gets one clear yes/no safety question instead of a guess
-/// either way; <see cref="SafetyQuestionAnswer"/> reads the reply. Only the rule layer runs here, so a plain
-/// "yes" costs next to nothing.
+/// either way; <see cref="SafetyQuestionAnswer"/> reads the reply. The rules read every message; the semantic
+/// layer's emergency examples only answers of <see cref="SemanticCheckMinWords"/> words or more, so a plain "yes"
+/// costs next to nothing.
 /// </summary>
 public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) : IInterruption
 {
