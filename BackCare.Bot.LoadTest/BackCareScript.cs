@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackCare.Bot.Content;
+using BackCare.Bot.Dialogs;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Hosting;
 
@@ -37,8 +38,8 @@ internal sealed class BackCareScript(KnowledgeBase knowledge, bool answerByButto
 
     private BotMessages Messages => knowledge.Messages;
 
-    /// <summary>The yes/no questions and the duration question: all are asked when every answer is "no".</summary>
-    private int QuestionCount => knowledge.Screening.Questions.Count + 1;
+    /// <summary>One "does any of this apply?" check per level and the duration question: what "no" to everything asks.</summary>
+    private int QuestionCount => ScreeningDialog.AnswersWhenClear(knowledge.Screening);
 
     public bool IsFailure(Reply reply) =>
         reply.Text is { } text && (text == AdapterWithErrorHandler.ErrorMessage || text == Messages.ConcurrentUpdate || text == Messages.StorageUnavailable);
@@ -102,7 +103,7 @@ internal sealed class BackCareScript(KnowledgeBase knowledge, bool answerByButto
             var text = last.Text ?? string.Empty;
             var duration = knowledge.Screening.Duration;
             var askedHowLong = text.Contains(duration.Text, StringComparison.Ordinal) || text.Contains(duration.RetryText, StringComparison.Ordinal);
-            if (!askedHowLong && !knowledge.Screening.Questions.Any(q => text.Contains(q.Text, StringComparison.Ordinal)))
+            if (!askedHowLong && !knowledge.Screening.Checks.Any(c => text.Contains(c.Text, StringComparison.Ordinal)))
             {
                 throw new ScriptException($"after {answered} screening answers the bot said \"{text}\"");
             }

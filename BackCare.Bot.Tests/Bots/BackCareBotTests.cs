@@ -39,7 +39,7 @@ public sealed class BackCareBotTests
     public async Task The_menu_leads_to_techniques_questions_and_tips()
     {
         await using var bot = new BotHarness();
-        var firstQuestion = bot.Knowledge.Screening.Questions[0].Text;
+        var firstQuestion = bot.Knowledge.Screening.Checks[0].Text;
 
         await bot.Flow()
             .Send("hi").AssertReply(bot.Messages.MenuPrompt)

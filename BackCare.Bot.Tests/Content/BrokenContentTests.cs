@@ -144,33 +144,97 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void A_caution_that_excludes_a_tag_no_technique_has_is_named()
     {
-        _content.Edit(Screening, root => Question(root, "blood-thinners")["excludesTags"]!.AsArray().Add("inversion"));
+        _content.Edit(Screening, root => Question(root, "blood-thinners")["excludes"]!["inversion"] = "Upside down is not for you.");
 
-        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}].excludesTags[1]", "\"inversion\" is not a tag of any technique");
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}].excludes.inversion", "\"inversion\" is not a tag of any technique");
     }
 
     [Fact]
     public void Removing_the_only_tag_a_caution_relies_on_is_caught()
     {
-        _content.Edit(Techniques, root => root[3]!["tags"] = new JsonArray());
+        _content.Edit(Techniques, root => root[4]!["tags"] = new JsonArray("roller", "lying-on-back"));
 
-        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("past-back-problems")}].excludesTags[0]", "\"backbend\"");
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}].excludes.sustained-pressure", "\"sustained-pressure\"");
     }
 
     [Fact]
-    public void A_caution_without_a_reason_is_named()
+    public void A_caution_that_changes_nothing_is_named()
     {
-        _content.Edit(Screening, root => Question(root, "pregnancy")["reason"] = null);
+        _content.Edit(Screening, root =>
+        {
+            Question(root, "blood-thinners")["excludes"] = new JsonObject();
+            Question(root, "blood-thinners")["advice"] = null;
+        });
 
-        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("pregnancy")}].reason", "missing");
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}]", "would change nothing");
     }
 
     [Fact]
-    public void An_emergency_question_that_excludes_tags_is_named()
+    public void A_reason_for_a_check_up_without_its_advice_is_named()
     {
-        _content.Edit(Screening, root => root["questions"]![0]!["excludesTags"] = new JsonArray("twisting"));
+        _content.Edit(Screening, root => Question(root, "night-pain")["advice"] = null);
 
-        AssertError(_content.LoadFails(), Screening, "$.questions[0].excludesTags", "must be empty");
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("night-pain")}].advice", "missing");
+    }
+
+    [Fact]
+    public void A_same_day_question_that_excludes_tags_is_named()
+    {
+        _content.Edit(Screening, root => Question(root, "fever-unwell")["excludes"] = new JsonObject { ["twisting"] = "No twisting." });
+
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("fever-unwell")}].excludes", "must be empty");
+    }
+
+    [Fact]
+    public void A_follow_up_that_is_not_a_question_is_named()
+    {
+        _content.Edit(Screening, root => root["checks"]![1]!["followUps"]!.AsArray().Add("dizzy-spells"));
+
+        AssertError(_content.LoadFails(), Screening, "$.checks[1].followUps[9]", "\"dizzy-spells\" is not the id of a question");
+    }
+
+    [Fact]
+    public void A_question_no_check_asks_is_named()
+    {
+        _content.Edit(Screening, root => root["checks"]![1]!["followUps"]!.AsArray().RemoveAt(8));
+
+        AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("diagnosed-condition")}]", "never be asked");
+    }
+
+    [Fact]
+    public void A_same_day_follow_up_asked_after_a_see_a_doctor_one_is_named()
+    {
+        _content.Edit(Screening, root =>
+        {
+            var followUps = root["checks"]![1]!["followUps"]!.AsArray();
+            var first = followUps[0]!;
+            followUps.RemoveAt(0);
+            followUps.Add(first);
+        });
+
+        AssertError(_content.LoadFails(), Screening, "$.checks[1].followUps[8]", "ask the most serious follow-ups first");
+    }
+
+    [Fact]
+    public void The_emergency_check_asked_after_the_cautions_is_named()
+    {
+        _content.Edit(Screening, root =>
+        {
+            var checks = root["checks"]!.AsArray();
+            var first = checks[0]!;
+            checks.RemoveAt(0);
+            checks.Add(first);
+        });
+
+        AssertError(_content.LoadFails(), Screening, "$.checks[2]", "order checks most serious first");
+    }
+
+    [Fact]
+    public void An_adaptation_for_an_unknown_caution_is_named()
+    {
+        _content.Edit(Techniques, root => root[2]!["adaptations"]![0]!["forCaution"] = "twins");
+
+        AssertError(_content.LoadFails(), Techniques, "$[2].adaptations[0].forCaution", "\"twins\" is not the id of a caution question");
     }
 
     [Fact]
@@ -181,21 +245,6 @@ public sealed class BrokenContentTests : IDisposable
         var error = Assert.Single(_content.LoadFails().Errors);
         Assert.Equal(Screening, error.File);
         Assert.Equal("$.questions[1].level", error.Path);
-    }
-
-    [Fact]
-    public void An_emergency_question_asked_after_a_caution_is_named()
-    {
-        _content.Edit(Screening, root =>
-        {
-            var questions = root["questions"]!.AsArray();
-            var first = questions[0]!;
-            questions.RemoveAt(0);
-            questions.Add(first);
-        });
-
-        var last = QuestionIndex("past-back-problems");
-        AssertError(_content.LoadFails(), Screening, $"$.questions[{last}].level", "ask every emergency question first");
     }
 
     [Fact]

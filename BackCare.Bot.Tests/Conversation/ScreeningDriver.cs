@@ -22,7 +22,25 @@ public static class ScreeningDriver
             return DurationId;
         }
 
-        return screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
+        return screening.Checks.FirstOrDefault(c => text.Contains(c.Text, StringComparison.Ordinal))?.Id
+            ?? screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="answer"/> to the follow-up <paramref name="questionId"/> and "yes" to the check that
+    /// leads to it; "no" and a short duration to everything else.
+    /// </summary>
+    public static Func<string, string> YesTo(BotHarness harness, string questionId, string answer = "yes")
+    {
+        var check = harness.Knowledge.Screening.Checks.Single(c => c.FollowUps.Contains(questionId)).Id;
+        return id => id == questionId ? answer : id == check ? "yes" : AllClear(id);
+    }
+
+    /// <summary>"yes" to each of <paramref name="questionIds"/> and to the checks that lead to them; otherwise as <see cref="AllClear"/>.</summary>
+    public static Func<string, string> YesToAll(BotHarness harness, params string[] questionIds)
+    {
+        var checks = harness.Knowledge.Screening.Checks.Where(c => c.FollowUps.Any(questionIds.Contains)).Select(c => c.Id).ToHashSet();
+        return id => questionIds.Contains(id) || checks.Contains(id) ? "yes" : AllClear(id);
     }
 
     /// <summary>

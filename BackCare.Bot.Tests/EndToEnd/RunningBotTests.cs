@@ -223,6 +223,7 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
             return ScreeningDriver.DurationId;
         }
 
-        return screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
+        return screening.Checks.FirstOrDefault(c => text.Contains(c.Text, StringComparison.Ordinal))?.Id
+            ?? screening.Questions.FirstOrDefault(q => text.Contains(q.Text, StringComparison.Ordinal))?.Id;
     }
 }

@@ -97,7 +97,7 @@ public sealed class BadInputTests : IClassFixture<BotApplicationFactory>
 
         Assert.Contains(odd, r => (string?)r["type"] == "message");
         Assert.DoesNotContain(odd, r => (string?)r["text"] == AdapterWithErrorHandler.ErrorMessage);
-        Assert.Contains(next, r => r.ToString().Contains(Knowledge.Screening.Questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(next, r => r.ToString().Contains(Knowledge.Screening.Checks[1].Text, StringComparison.Ordinal));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body)

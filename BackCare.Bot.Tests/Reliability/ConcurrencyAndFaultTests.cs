@@ -132,8 +132,8 @@ public sealed class ConcurrencyAndFaultTests
     private static WebApplicationFactory<Program> Host(IStorage storage) =>
         new BotApplicationFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(storage)));
 
-    private static IReadOnlyList<ScreeningQuestion> Questions(WebApplicationFactory<Program> factory) =>
-        factory.Services.GetRequiredService<KnowledgeBase>().Screening.Questions;
+    private static IReadOnlyList<ScreeningCheck> Questions(WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<KnowledgeBase>().Screening.Checks;
 
     private static Task<List<string>> SayAsync(HttpClient client, string text, string conversationId) =>
         PostAsync(client, Message(text, conversationId));
@@ -178,7 +178,7 @@ public sealed class ConcurrencyAndFaultTests
 
         public HttpClient SecondClient { get; }
 
-        public IReadOnlyList<ScreeningQuestion> Questions => ConcurrencyAndFaultTests.Questions(_first);
+        public IReadOnlyList<ScreeningCheck> Questions => ConcurrencyAndFaultTests.Questions(_first);
 
         public BotMessages Messages => _first.Services.GetRequiredService<KnowledgeBase>().Messages;
 

@@ -48,6 +48,11 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
             text.Append(CultureInfo.InvariantCulture, $"\n\nHold for {step.Hold}.");
         }
 
+        if (TakeCare(technique, index) is { } takeCare)
+        {
+            text.Append("\n\nTake care:\n\n").Append(takeCare);
+        }
+
         string[] buttons = index > 0 ? ["Back", nextTitle, "This hurts", "Stop"] : [nextTitle, "This hurts", "Stop"];
         return MessageFactory.SuggestedActions(buttons.Select(b => new CardAction(ActionTypes.ImBack, b, value: b)).ToList(), text.ToString(), null, null);
     }
@@ -104,11 +109,14 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         return MessageFactory.Text(text.ToString());
     }
 
-    /// <summary>The movement-break reminder: the <paramref name="sentCount"/>-th prompt in turn, as a card with Done / Snooze / Stop where cards show.</summary>
-    public IMessageActivity Reminder(string channelId, int sentCount)
+    /// <summary>
+    /// The movement-break reminder: the <paramref name="sentCount"/>-th, in turn, of the prompts whose movements are all
+    /// in <paramref name="allowedTags"/> (the user's screening), so nobody is prompted to do what they were advised against.
+    /// </summary>
+    public IMessageActivity Reminder(string channelId, int sentCount, IReadOnlyCollection<string> allowedTags)
     {
-        var prompts = Messages.ReminderPrompts;
-        var text = prompts[((sentCount % prompts.Count) + prompts.Count) % prompts.Count];
+        var prompts = Messages.ReminderPrompts.Where(p => p.Tags.All(allowedTags.Contains)).ToList();
+        var text = prompts[((sentCount % prompts.Count) + prompts.Count) % prompts.Count].Text;
         if (!ChannelCapabilities.SupportsAdaptiveCards(channelId))
         {
             return MessageFactory.SuggestedActions(new List<string> { Messages.ReminderStopButton }, $"{Messages.ReminderTitle}: {text}", null, null);
@@ -150,8 +158,19 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
             ["nextTitle"] = index == technique.Steps.Count - 1 ? "Finish" : "Next",
             ["open"] = open,
             ["status"] = status,
+            ["takeCare"] = open ? TakeCare(technique, index) : null,
         };
     }
+
+    /// <summary>The technique's own cautions as a list, shown once, on its first step; null on the others.</summary>
+    private static string? TakeCare(Technique technique, int index) =>
+        index == 0 && technique.Cautions.Count > 0 ? string.Join("\n", technique.Cautions.Select(c => "- " + c)) : null;
+
+    /// <summary>What a technique needs, as a phrase ("a steady chair; a cushion"), or null when it needs nothing.</summary>
+    private static string? EquipmentOf(Technique technique) =>
+        technique.Equipment.Count == 0
+            ? null
+            : string.Join("; ", technique.Equipment.Select(e => char.ToLowerInvariant(e[0]) + e[1..]));
 
     public IMessageActivity TipDetail(Tip tip) => MessageFactory.Text($"{tip.Title}: {tip.More}");
 
@@ -186,7 +205,7 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         var data = new JObject
         {
             ["prompt"] = Messages.ChooseTechniquePrompt,
-            ["techniques"] = new JArray(techniques.Select(t => new JObject { ["name"] = t.Name, ["summary"] = t.Summary, ["whereAndWhen"] = t.WhereAndWhen })),
+            ["techniques"] = new JArray(techniques.Select(t => new JObject { ["name"] = t.Name, ["summary"] = t.Summary, ["whereAndWhen"] = t.WhereAndWhen, ["equipment"] = EquipmentOf(t) })),
         };
         var message = (Activity)MessageFactory.Attachment(cards.Render(CardCatalog.Techniques, data));
         return message;

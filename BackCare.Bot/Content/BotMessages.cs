@@ -169,6 +169,6 @@ public sealed record BotMessages
 
     public required string ReminderEveryDay { get; init; }
 
-    /// <summary>One-minute movement or posture checks; a reminder shows the next one in turn.</summary>
-    public required IReadOnlyList<string> ReminderPrompts { get; init; }
+    /// <summary>One-minute movement or posture checks; a reminder shows the next one in turn of those the user may do.</summary>
+    public required IReadOnlyList<ReminderPrompt> ReminderPrompts { get; init; }
 }

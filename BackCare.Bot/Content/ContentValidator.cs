@@ -42,8 +42,8 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         ValidateAnswers(answers, routingIds);
 
         var tags = techniques.Where(t => t?.Tags is not null).SelectMany(t => t.Tags).Where(tag => tag is not null).ToHashSet(StringComparer.Ordinal);
-        ValidateScreening(screening, tags);
-        ValidateMessages(messages);
+        ValidateScreening(screening, techniques, tags);
+        ValidateMessages(messages, tags);
     }
 
     private void ValidateTechniques(IReadOnlyList<Technique> techniques)
@@ -225,68 +225,18 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         RequireDistinct(file, titles, "tip title");
     }
 
-    private void ValidateScreening(ScreeningScript screening, HashSet<string> techniqueTags)
+    private void ValidateScreening(ScreeningScript screening, IReadOnlyList<Technique> techniques, HashSet<string> techniqueTags)
     {
         const string file = ContentLoader.ScreeningFile;
         Text(file, "$.introduction", screening.Introduction, ContentLimits.ChatText);
 
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var levelsSeen = new HashSet<ScreeningLevel>();
-        ScreeningLevel? previous = null;
-        for (var i = 0; i < screening.Questions.Count; i++)
-        {
-            var path = $"$.questions[{i}]";
-            var question = screening.Questions[i];
-            if (question is null)
-            {
-                Add(file, path, "is null; expected a screening question");
-                continue;
-            }
-
-            if (Text(file, path + ".id", question.Id, ContentLimits.Label, label: true))
-            {
-                if (!KebabCase().IsMatch(question.Id))
-                {
-                    Add(file, path + ".id", $"\"{question.Id}\" is not a lower-case, hyphenated id like \"blood-thinners\"");
-                }
-                else if (!ids.TryAdd(question.Id, path))
-                {
-                    Add(file, path + ".id", $"duplicate id \"{question.Id}\": {ids[question.Id]} already uses it");
-                }
-            }
-
-            Text(file, path + ".text", question.Text, ContentLimits.ShortText);
-            if (question.Hint is not null)
-            {
-                Text(file, path + ".hint", question.Hint, ContentLimits.ShortText);
-            }
-
-            if (!Enum.IsDefined(question.Level))
-            {
-                Add(file, path + ".level", $"is not one of {string.Join(", ", Enum.GetNames<ScreeningLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}");
-                continue;
-            }
-
-            levelsSeen.Add(question.Level);
-
-            // Emergency questions must all come before anything else: someone with a red flag
-            // should hear "go to an emergency department" before being asked about pregnancy.
-            if (previous is { } before && question.Level < before)
-            {
-                Add(file, path + ".level", $"\"{question.Id}\" ({LevelName(question.Level)}) comes after a {LevelName(before)} question; ask every emergency question first, then see-a-doctor-first, then cautions");
-            }
-
-            previous = question.Level;
-            ValidateExclusions(file, path, question, techniqueTags);
-        }
-
-        foreach (var level in Enum.GetValues<ScreeningLevel>().Where(l => !levelsSeen.Contains(l)))
-        {
-            Add(file, "$.questions", $"has no {LevelName(level)} question; the screening needs at least one of each level");
-        }
+        var questions = ValidateQuestions(file, screening.Questions, techniqueTags);
+        ValidateChecks(file, screening, questions);
+        ValidateAdaptations(techniques, questions);
 
         Text(file, "$.duration.text", screening.Duration.Text, ContentLimits.ShortText);
         Text(file, "$.duration.retryText", screening.Duration.RetryText, ContentLimits.ShortText);
+        Text(file, "$.duration.longStandingAdvice", screening.Duration.LongStandingAdvice, ContentLimits.ShortText);
         if (screening.Duration.SeeDoctorAfterDays is < 1 or > 365)
         {
             Add(file, "$.duration.seeDoctorAfterDays", $"is {screening.Duration.SeeDoctorAfterDays}; expected a number of days between 1 and 365");
@@ -295,9 +245,218 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         ValidateDurationVocabulary(file, screening.Duration.Vocabulary);
 
         Text(file, "$.outcomes.emergency", screening.Outcomes.Emergency, ContentLimits.ChatText);
+        Text(file, "$.outcomes.sameDay", screening.Outcomes.SameDay, ContentLimits.ChatText);
         Text(file, "$.outcomes.seeDoctorFirst", screening.Outcomes.SeeDoctorFirst, ContentLimits.ChatText);
+        if (Text(file, "$.outcomes.soon", screening.Outcomes.Soon, ContentLimits.ChatText))
+        {
+            CheckPlaceholders(file, "$.outcomes.soon", screening.Outcomes.Soon, ["the reasons for a check-up"]);
+        }
+
         Text(file, "$.outcomes.cautions", screening.Outcomes.Cautions, ContentLimits.ChatText);
         Text(file, "$.outcomes.clear", screening.Outcomes.Clear, ContentLimits.ChatText);
+    }
+
+    /// <summary>Checks each follow-up question; returns them by id.</summary>
+    private Dictionary<string, (ScreeningQuestion Question, string Path)> ValidateQuestions(string file, IReadOnlyList<ScreeningQuestion> questions, HashSet<string> techniqueTags)
+    {
+        var byId = new Dictionary<string, (ScreeningQuestion, string)>(StringComparer.Ordinal);
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var path = $"$.questions[{i}]";
+            var question = questions[i];
+            if (question is null)
+            {
+                Add(file, path, "is null; expected a screening question");
+                continue;
+            }
+
+            if (Id(file, path + ".id", question.Id, "blood-thinners") && !byId.TryAdd(question.Id, (question, path)))
+            {
+                Add(file, path + ".id", $"duplicate id \"{question.Id}\": {byId[question.Id].Item2} already uses it");
+            }
+
+            Text(file, path + ".text", question.Text, ContentLimits.ShortText);
+            if (question.Hint is not null)
+            {
+                Text(file, path + ".hint", question.Hint, ContentLimits.ShortText);
+            }
+
+            if (!Level(file, path + ".level", question.Level))
+            {
+                continue;
+            }
+
+            if (question.Advice is not null)
+            {
+                Text(file, path + ".advice", question.Advice, ContentLimits.ChatText);
+            }
+            else if (question.Level == ScreeningLevel.Soon)
+            {
+                Add(file, path + ".advice", "is missing: a reason for a check-up is told as the question's advice");
+            }
+
+            ValidateExclusions(file, path, question, techniqueTags);
+        }
+
+        return byId;
+    }
+
+    /// <summary>
+    /// The checks: known follow-ups, each question in exactly one check, and the order that keeps people safe
+    /// (someone with a red flag hears "go now" before being asked about pregnancy).
+    /// </summary>
+    private void ValidateChecks(string file, ScreeningScript screening, Dictionary<string, (ScreeningQuestion Question, string Path)> questions)
+    {
+        var checkIds = new HashSet<string>(StringComparer.Ordinal);
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        var levelsSeen = new HashSet<ScreeningLevel>();
+        ScreeningLevel? previousCheck = null;
+        for (var i = 0; i < screening.Checks.Count; i++)
+        {
+            var path = $"$.checks[{i}]";
+            var check = screening.Checks[i];
+            if (check is null)
+            {
+                Add(file, path, "is null; expected a check");
+                continue;
+            }
+
+            if (Id(file, path + ".id", check.Id, "emergency-check") && !checkIds.Add(check.Id))
+            {
+                Add(file, path + ".id", $"duplicate check id \"{check.Id}\"");
+            }
+
+            Text(file, path + ".text", check.Text, ContentLimits.ShortText);
+            TextList(file, path + ".items", check.Items, ContentLimits.ShortText, mayBeEmpty: false);
+            if (check.Hint is not null)
+            {
+                Text(file, path + ".hint", check.Hint, ContentLimits.ShortText);
+            }
+
+            if (!Level(file, path + ".level", check.Level))
+            {
+                continue;
+            }
+
+            if (check.FollowUps.Count == 0 && check.Level > ScreeningLevel.SeeDoctorFirst)
+            {
+                Add(file, path + ".followUps", $"is empty, so a \"yes\" to this {LevelName(check.Level)} check would change nothing; name the questions that find out which item applies");
+            }
+
+            var reach = check.Level;
+            ScreeningLevel? previous = null;
+            for (var k = 0; k < check.FollowUps.Count; k++)
+            {
+                var followPath = $"{path}.followUps[{k}]";
+                var id = check.FollowUps[k];
+                if (id is null || !questions.TryGetValue(id, out var found))
+                {
+                    Add(file, followPath, $"\"{id}\" is not the id of a question in $.questions");
+                    continue;
+                }
+
+                if (!used.TryAdd(id, followPath))
+                {
+                    Add(file, followPath, $"\"{id}\" is already asked at {used[id]}; each question belongs to one check");
+                }
+
+                // A follow-up whose "yes" ends the screening must not wait behind a less serious one; cautions and
+                // reasons for a check-up are all asked anyway, in whatever order reads best.
+                var level = found.Question.Level;
+                if (previous is { } before && level < before && level <= ScreeningLevel.SeeDoctorFirst)
+                {
+                    Add(file, followPath, $"\"{id}\" ({LevelName(level)}) comes after a {LevelName(before)} question; ask the most serious follow-ups first");
+                }
+
+                previous = level;
+                levelsSeen.Add(level);
+                reach = level < reach ? level : reach;
+            }
+
+            levelsSeen.Add(check.Level);
+            if (previousCheck is { } earlier && reach < earlier)
+            {
+                Add(file, path, $"\"{check.Id}\" can end at {LevelName(reach)} but comes after a check that can end at {LevelName(earlier)}; order checks most serious first");
+            }
+
+            previousCheck = reach;
+        }
+
+        foreach (var (id, (_, questionPath)) in questions.Where(q => !used.ContainsKey(q.Key)))
+        {
+            Add(file, questionPath, $"\"{id}\" is not a follow-up of any check, so it would never be asked");
+        }
+
+        foreach (var level in Enum.GetValues<ScreeningLevel>().Where(l => !levelsSeen.Contains(l)))
+        {
+            Add(file, "$.checks", $"reach no {LevelName(level)} answer; the screening needs at least one of each level");
+        }
+
+        if (!checkIds.Contains(screening.DurationBefore ?? string.Empty))
+        {
+            Add(file, "$.durationBefore", $"\"{screening.DurationBefore}\" is not the id of a check; the duration question is asked before that check");
+        }
+    }
+
+    /// <summary>A technique's adapted forms: for a caution question that exists, with steps like any technique's.</summary>
+    private void ValidateAdaptations(IReadOnlyList<Technique> techniques, Dictionary<string, (ScreeningQuestion Question, string Path)> questions)
+    {
+        const string file = ContentLoader.TechniquesFile;
+        for (var i = 0; i < techniques.Count; i++)
+        {
+            var technique = techniques[i];
+            if (technique?.Adaptations is null)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < technique.Adaptations.Count; k++)
+            {
+                var path = $"$[{i}].adaptations[{k}]";
+                var adaptation = technique.Adaptations[k];
+                if (adaptation is null)
+                {
+                    Add(file, path, "is null; expected an adapted form of the technique");
+                    continue;
+                }
+
+                if (!questions.TryGetValue(adaptation.ForCaution ?? string.Empty, out var found) || found.Question.Level != ScreeningLevel.Caution)
+                {
+                    Add(file, path + ".forCaution", $"\"{adaptation.ForCaution}\" is not the id of a caution question in screening.json");
+                }
+
+                Text(file, path + ".name", adaptation.Name, ContentLimits.Label, label: true);
+                Text(file, path + ".summary", adaptation.Summary, ContentLimits.ShortText);
+                ValidateSteps(file, $"$[{i}].adaptations[{k}]", technique with { Steps = adaptation.Steps ?? [] });
+            }
+        }
+    }
+
+    private bool Id(string file, string path, string? id, string example)
+    {
+        if (!Text(file, path, id, ContentLimits.Label, label: true))
+        {
+            return false;
+        }
+
+        if (!KebabCase().IsMatch(id!))
+        {
+            Add(file, path, $"\"{id}\" is not a lower-case, hyphenated id like \"{example}\"");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool Level(string file, string path, ScreeningLevel level)
+    {
+        if (Enum.IsDefined(level))
+        {
+            return true;
+        }
+
+        Add(file, path, $"is not one of {string.Join(", ", Enum.GetNames<ScreeningLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}");
+        return false;
     }
 
     private void ValidateDurationVocabulary(string file, DurationVocabulary vocabulary)
@@ -352,49 +511,33 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
     {
         if (question.Level != ScreeningLevel.Caution)
         {
-            // A "yes" at these levels already rules out every technique; tags or a reason here would never be used.
-            if (question.ExcludesTags.Count > 0)
+            // A "yes" that stops the screening rules out every technique, and a reason for a check-up leaves none out.
+            if (question.Excludes.Count > 0)
             {
-                Add(file, path + ".excludesTags", $"must be empty: a {LevelName(question.Level)} answer already rules out every technique");
-            }
-
-            if (question.Reason is not null)
-            {
-                Add(file, path + ".reason", $"must be null: a reason is only said for techniques a caution leaves out");
+                Add(file, path + ".excludes", $"must be empty: only a caution leaves out techniques");
             }
 
             return;
         }
 
-        if (question.ExcludesTags.Count == 0)
+        foreach (var (tag, reason) in question.Excludes)
         {
-            Add(file, path + ".excludesTags", $"is empty: a caution must leave out at least one kind of technique (a tag from techniques.json)");
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var k = 0; k < question.ExcludesTags.Count; k++)
-        {
-            var tagPath = $"{path}.excludesTags[{k}]";
-            var tag = question.ExcludesTags[k];
-            if (!Text(file, tagPath, tag, ContentLimits.Label, label: true))
-            {
-                continue;
-            }
-
+            var tagPath = $"{path}.excludes.{tag}";
             if (!techniqueTags.Contains(tag))
             {
                 Add(file, tagPath, $"\"{tag}\" is not a tag of any technique in techniques.json ({string.Join(", ", techniqueTags.Order(StringComparer.Ordinal))}), so it would leave nothing out");
             }
-            else if (!seen.Add(tag))
-            {
-                Add(file, tagPath, $"repeats the tag \"{tag}\"");
-            }
+
+            Text(file, tagPath, reason, ContentLimits.ShortText);
         }
 
-        Text(file, path + ".reason", question.Reason, ContentLimits.ShortText);
+        if (question.Excludes.Count == 0 && question.Advice is null)
+        {
+            Add(file, path, "neither leaves out a technique (excludes) nor gives advice, so a \"yes\" would change nothing");
+        }
     }
 
-    private void ValidateMessages(BotMessages messages)
+    private void ValidateMessages(BotMessages messages, HashSet<string> techniqueTags)
     {
         const string file = ContentLoader.MessagesFile;
 
@@ -419,10 +562,28 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             for (var n = 0; n < messages.ReminderPrompts.Count; n++)
             {
-                if (Text(file, $"$.reminderPrompts[{n}]", messages.ReminderPrompts[n], ContentLimits.ChatText))
+                var prompt = messages.ReminderPrompts[n];
+                if (prompt is null)
                 {
-                    CheckPlaceholders(file, $"$.reminderPrompts[{n}]", messages.ReminderPrompts[n], []);
+                    Add(file, $"$.reminderPrompts[{n}]", "is null; expected a prompt with text and tags");
+                    continue;
                 }
+
+                if (Text(file, $"$.reminderPrompts[{n}].text", prompt.Text, ContentLimits.ChatText))
+                {
+                    CheckPlaceholders(file, $"$.reminderPrompts[{n}].text", prompt.Text, []);
+                }
+
+                foreach (var tag in prompt.Tags.Where(t => !techniqueTags.Contains(t)))
+                {
+                    Add(file, $"$.reminderPrompts[{n}].tags", $"\"{tag}\" is not a tag of any technique in techniques.json, so no screening answer could ever rule this movement out");
+                }
+            }
+
+            // Someone who has not done the safety check (or whose check ruled movements out) still gets reminders.
+            if (messages.ReminderPrompts.All(p => p is null || p.Tags.Count > 0))
+            {
+                Add(file, "$.reminderPrompts", "needs at least one prompt with no tags, for people whose screening allows no tagged movement");
             }
         }
 

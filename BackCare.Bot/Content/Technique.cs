@@ -9,8 +9,25 @@ public sealed record Technique(
     IReadOnlyList<string> Equipment,
     IReadOnlyList<TechniqueStep> Steps,
     IReadOnlyList<string> Cautions,
-    IReadOnlyList<string> Tags)
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<TechniqueAdaptation> Adaptations)
 {
     /// <summary>The routing id, "technique:" + <see cref="Id"/>.</summary>
     public string RoutingId => "technique:" + Id;
+
+    /// <summary>
+    /// This technique as someone with <paramref name="cautionIds"/> should do it: the first adaptation for one of
+    /// them replaces the name, summary and steps; otherwise the technique itself.
+    /// </summary>
+    public Technique AdaptedFor(IReadOnlyCollection<string> cautionIds)
+    {
+        var adaptation = Adaptations.FirstOrDefault(a => cautionIds.Contains(a.ForCaution));
+        return adaptation is null
+            ? this
+            : this with { Name = adaptation.Name, Summary = adaptation.Summary, Steps = adaptation.Steps, Adaptations = [] };
+    }
+
+    /// <summary>The caution id of the adaptation <see cref="AdaptedFor"/> would use, or null.</summary>
+    public string? AdaptationFor(IReadOnlyCollection<string> cautionIds) =>
+        Adaptations.FirstOrDefault(a => cautionIds.Contains(a.ForCaution))?.ForCaution;
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
@@ -11,12 +12,13 @@ using Microsoft.Extensions.Options;
 namespace BackCare.Bot.Dialogs;
 
 /// <summary>
-/// The safety screening: the emergency questions first, then the see-a-doctor-first ones and how long
-/// the pain has lasted, then the cautions, one question at a time. It stops at the first emergency or
-/// see-a-doctor answer, saves the outcome on the user's profile and ends with the <see cref="ScreeningRecord"/>
-/// (null if the user gave up answering a yes or no question). A length of time that still cannot be read
-/// after the retries is never dropped: the dialog says it takes the safe side and goes on as for
-/// long-standing pain.
+/// The safety screening, one "does any of this apply to you?" check per level, most serious first, with the
+/// duration question before the cautions: a person with none of the signs answers once per check. A "yes" to a
+/// check asks its specific follow-ups one at a time: the first yes at an emergency, same-day or see-a-doctor level
+/// ends the screening there; cautions and reasons for a routine check-up are all collected. The outcome is saved on
+/// the user's profile and the dialog ends with the <see cref="ScreeningRecord"/> (null if the user gave up
+/// answering a yes or no question). Pain longer than the duration limit, or a length still unread after the
+/// retries (the safe side), adds review advice but never withholds gentle movement.
 /// </summary>
 public sealed class ScreeningDialog : ComponentDialog
 {
@@ -33,8 +35,8 @@ public sealed class ScreeningDialog : ComponentDialog
     private readonly BackCareOptions _options;
     private readonly PainDurationParser _durations;
 
-    /// <summary>The questions in asking order; null marks where the duration question goes.</summary>
-    private readonly IReadOnlyList<ScreeningQuestion?> _items;
+    /// <summary>The checks in asking order; null marks where the duration question goes.</summary>
+    private readonly IReadOnlyList<ScreeningCheck?> _stages;
 
     public ScreeningDialog(BackCareReplies replies, BackCareState state, TimeProvider time, IOptions<BackCareOptions> options, ReminderConversation reminders)
         : base(DialogId)
@@ -44,7 +46,7 @@ public sealed class ScreeningDialog : ComponentDialog
         _time = time;
         _reminders = reminders;
         _options = options.Value;
-        _items = OrderItems(replies.Knowledge.Screening);
+        _stages = OrderStages(replies.Knowledge.Screening);
         _durations = new PainDurationParser(replies.Knowledge.Screening.Duration.Vocabulary);
 
         AddDialog(new WaterfallDialog(LoopId, [AskAsync, EvaluateAsync]));
@@ -55,28 +57,53 @@ public sealed class ScreeningDialog : ComponentDialog
 
     private ScreeningScript Script => _replies.Knowledge.Screening;
 
-    /// <summary>Emergency questions, then see-a-doctor ones, then the duration question, then cautions.</summary>
-    private static List<ScreeningQuestion?> OrderItems(ScreeningScript script)
+    private static List<ScreeningCheck?> OrderStages(ScreeningScript script)
     {
-        var items = new List<ScreeningQuestion?>();
-        items.AddRange(script.Questions.Where(q => q.Level == ScreeningLevel.Emergency));
-        items.AddRange(script.Questions.Where(q => q.Level == ScreeningLevel.SeeDoctorFirst));
-        items.Add(null);
-        items.AddRange(script.Questions.Where(q => q.Level == ScreeningLevel.Caution));
-        return items;
+        var stages = new List<ScreeningCheck?>();
+        foreach (var check in script.Checks)
+        {
+            if (check.Id == script.DurationBefore)
+            {
+                stages.Add(null);
+            }
+
+            stages.Add(check);
+        }
+
+        return stages;
+    }
+
+    /// <summary>How many answers a person with none of the signs gives: one per check, and the duration.</summary>
+    public static int AnswersWhenClear(ScreeningScript script) => script.Checks.Count + 1;
+
+    /// <summary>What a check asks: its question, its list as bullets, and its hint.</summary>
+    public static string CheckText(ScreeningCheck check)
+    {
+        var text = new StringBuilder(check.Text).Append("\n\n");
+        foreach (var item in check.Items)
+        {
+            text.Append("- ").Append(item).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(check.Hint))
+        {
+            text.Append('\n').Append(check.Hint);
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var progress = StateValue.To<ScreeningProgress>(step.Options) ?? new ScreeningProgress();
         step.Values["progress"] = progress;
-        if (progress.Index == 0)
+        if (progress.Index == 0 && progress.FollowUp < 0)
         {
             await step.Context.SendActivityAsync(_replies.Text(Script.Introduction), cancellationToken).ConfigureAwait(false);
         }
 
-        var question = _items[progress.Index];
-        if (question is null)
+        var check = _stages[progress.Index];
+        if (check is null)
         {
             return await step.PromptAsync(DurationPromptId, new PromptOptions
             {
@@ -88,86 +115,165 @@ public sealed class ScreeningDialog : ComponentDialog
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        var text = string.IsNullOrWhiteSpace(question.Hint) ? question.Text : $"{question.Text}\n\n{question.Hint}";
+        string text, question;
+        if (progress.FollowUp < 0)
+        {
+            text = CheckText(check);
+            question = check.Text;
+        }
+        else
+        {
+            var followUp = FollowUpOf(check, progress.FollowUp);
+            text = string.IsNullOrWhiteSpace(followUp.Hint) ? followUp.Text : $"{followUp.Text}\n\n{followUp.Hint}";
+            question = followUp.Text;
+        }
+
         return await step.PromptAsync(YesNoPromptId, new PromptOptions
         {
             Prompt = (Microsoft.Bot.Schema.Activity)_replies.Text(text),
-            RetryPrompt = (Microsoft.Bot.Schema.Activity)_replies.Text($"Please answer yes or no. {question.Text}"),
+            RetryPrompt = (Microsoft.Bot.Schema.Activity)_replies.Text($"Please answer yes or no. {question}"),
         }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> EvaluateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var progress = step.Values.GetValue<ScreeningProgress>("progress") ?? new ScreeningProgress();
-        var question = _items[progress.Index];
+        var check = _stages[progress.Index];
 
-        if (question is null)
+        if (check is null)
         {
             // No answer (the prompt gave up and has said the safe side is taken) counts as long-standing pain:
-            // skipping the question would let pain of months through to a technique.
-            var longStanding = step.Result is null
-                || _durations.Read(step.Result as string, LocalNow(step.Context))?.IsLongerThan(Script.Duration.SeeDoctorAfterDays) == true;
-            if (longStanding)
-            {
-                return await FinishAsync(step, ScreeningOutcome.SeeDoctorFirst, [], cancellationToken).ConfigureAwait(false);
-            }
+            // the review advice must not be lost because the length could not be read.
+            // An honest "not sure" is read the same way: the advice is a review, which does no harm if the pain is new.
+            var answer = step.Result as string;
+            progress.LongStanding = answer is null
+                || _durations.IsUnsure(answer)
+                || _durations.Read(answer, LocalNow(step.Context))?.IsLongerThan(Script.Duration.SeeDoctorAfterDays) == true;
+            return await NextStageAsync(step, progress, cancellationToken).ConfigureAwait(false);
         }
-        else if (step.Result is null)
+
+        if (step.Result is null)
         {
             // The yes/no prompt gave up after unclear answers (and said so): no outcome is recorded.
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
-        else if (step.Result is true)
+
+        var yes = step.Result is true;
+        if (progress.FollowUp < 0)
         {
-            switch (question.Level)
+            if (!yes)
             {
-                case ScreeningLevel.Emergency:
-                    return await FinishAsync(step, ScreeningOutcome.Emergency, [], cancellationToken).ConfigureAwait(false);
-                case ScreeningLevel.SeeDoctorFirst:
-                    return await FinishAsync(step, ScreeningOutcome.SeeDoctorFirst, [], cancellationToken).ConfigureAwait(false);
-                default:
-                    progress.CautionIds.Add(question.Id);
-                    break;
+                return await NextStageAsync(step, progress, cancellationToken).ConfigureAwait(false);
             }
+
+            if (check.FollowUps.Count == 0)
+            {
+                return await FinishAtLevelAsync(step, progress, check.Level, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            progress.FollowUp = 0;
+            return await step.ReplaceDialogAsync(LoopId, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        if (progress.Index + 1 < _items.Count)
+        var followUp = FollowUpOf(check, progress.FollowUp);
+        if (yes)
         {
-            return await step.ReplaceDialogAsync(LoopId, new ScreeningProgress { Index = progress.Index + 1, CautionIds = progress.CautionIds }, cancellationToken).ConfigureAwait(false);
+            if (followUp.Level is ScreeningLevel.Emergency or ScreeningLevel.SameDay or ScreeningLevel.SeeDoctorFirst)
+            {
+                return await FinishAtLevelAsync(step, progress, followUp.Level, followUp, cancellationToken).ConfigureAwait(false);
+            }
+
+            progress.CautionIds.Add(followUp.Id);
         }
 
-        var outcome = progress.CautionIds.Count > 0 ? ScreeningOutcome.Cautions : ScreeningOutcome.Clear;
-        return await FinishAsync(step, outcome, progress.CautionIds, cancellationToken).ConfigureAwait(false);
+        if (progress.FollowUp + 1 < check.FollowUps.Count)
+        {
+            progress.FollowUp++;
+            return await step.ReplaceDialogAsync(LoopId, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A "yes" to a check whose every follow-up was then "no" stays at the check's level where that stops the
+        // screening (the person said something applies, so the safer answer stands); cautions simply carry on.
+        if (check.Level is ScreeningLevel.Emergency or ScreeningLevel.SameDay or ScreeningLevel.SeeDoctorFirst)
+        {
+            return await FinishAtLevelAsync(step, progress, check.Level, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await NextStageAsync(step, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, ScreeningOutcome outcome, List<string> cautionIds, CancellationToken cancellationToken)
+    private ScreeningQuestion FollowUpOf(ScreeningCheck check, int index) =>
+        Script.FindQuestion(check.FollowUps[index])
+            ?? throw new InvalidOperationException($"The screening check '{check.Id}' names a follow-up '{check.FollowUps[index]}' that is not in the content.");
+
+    private async Task<DialogTurnResult> NextStageAsync(WaterfallStepContext step, ScreeningProgress progress, CancellationToken cancellationToken)
     {
-        var record = new ScreeningRecord { Outcome = outcome, CompletedAt = _time.GetUtcNow(), CautionIds = cautionIds };
-        var profile = await _state.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        profile.Screening = record;
+        if (progress.Index + 1 < _stages.Count)
+        {
+            var next = new ScreeningProgress { Index = progress.Index + 1, CautionIds = progress.CautionIds, LongStanding = progress.LongStanding };
+            return await step.ReplaceDialogAsync(LoopId, next, cancellationToken).ConfigureAwait(false);
+        }
 
-        var conversation = await _state.GetConversationAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        conversation.EmergencyReported = outcome == ScreeningOutcome.Emergency;
+        var record = NewRecord(progress, progress.CautionIds.Count > 0 || progress.LongStanding ? ScreeningOutcome.Cautions : ScreeningOutcome.Clear);
+        await SaveAsync(step, record, cancellationToken).ConfigureAwait(false);
+        foreach (var text in ScreeningAdvice.ForAllowed(_replies.Knowledge, record))
+        {
+            await step.Context.SendActivityAsync(_replies.Text(text), cancellationToken).ConfigureAwait(false);
+        }
 
-        var outcomes = Script.Outcomes;
+        await step.Context.SendActivityAsync(_replies.Format(_replies.Messages.PrivacyNote, _options.ScreeningValidHours), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends where a "yes" stops the screening: the advice for that level, said once, and no technique.</summary>
+    private async Task<DialogTurnResult> FinishAtLevelAsync(WaterfallStepContext step, ScreeningProgress progress, ScreeningLevel level, ScreeningQuestion? question, CancellationToken cancellationToken)
+    {
+        var outcome = level switch
+        {
+            ScreeningLevel.Emergency => ScreeningOutcome.Emergency,
+            ScreeningLevel.SameDay => ScreeningOutcome.SameDay,
+            _ => ScreeningOutcome.SeeDoctorFirst,
+        };
+
+        var record = NewRecord(progress, outcome);
+        await SaveAsync(step, record, cancellationToken).ConfigureAwait(false);
         if (outcome == ScreeningOutcome.Emergency)
         {
             await step.Context.SendActivityAsync(_replies.Urgent(step.Context), cancellationToken).ConfigureAwait(false);
             await _reminders.StopForEmergencyAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var text = outcome switch
-            {
-                ScreeningOutcome.SeeDoctorFirst => outcomes.SeeDoctorFirst,
-                ScreeningOutcome.Cautions => outcomes.Cautions,
-                _ => outcomes.Clear,
-            };
-            await step.Context.SendActivityAsync(_replies.Text(text), cancellationToken).ConfigureAwait(false);
-            await step.Context.SendActivityAsync(_replies.Format(_replies.Messages.PrivacyNote, _options.ScreeningValidHours), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(record, cancellationToken).ConfigureAwait(false);
         }
 
+        if (question?.Advice is { } advice)
+        {
+            await step.Context.SendActivityAsync(_replies.Text(advice), cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = outcome == ScreeningOutcome.SameDay ? Script.Outcomes.SameDay : Script.Outcomes.SeeDoctorFirst;
+        await step.Context.SendActivityAsync(_replies.Text(text), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(_replies.Format(_replies.Messages.PrivacyNote, _options.ScreeningValidHours), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ScreeningRecord NewRecord(ScreeningProgress progress, ScreeningOutcome outcome) => new()
+    {
+        Outcome = outcome,
+        CompletedAt = _time.GetUtcNow(),
+        CautionIds = outcome is ScreeningOutcome.Cautions ? progress.CautionIds : [],
+        LongStanding = outcome is ScreeningOutcome.Cautions && progress.LongStanding,
+    };
+
+    private async Task SaveAsync(WaterfallStepContext step, ScreeningRecord record, CancellationToken cancellationToken)
+    {
+        var profile = await _state.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        profile.Screening = record;
+
+        var conversation = await _state.GetConversationAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        conversation.EmergencyReported = record.Outcome == ScreeningOutcome.Emergency;
+        if (record.Outcome != ScreeningOutcome.Emergency)
+        {
+            await _reminders.FollowScreeningAsync(step.Context, record, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Accepts a length of time, or an honest "not sure" (which is not itself a reason to stop).</summary>

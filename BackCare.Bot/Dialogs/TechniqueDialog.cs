@@ -54,7 +54,6 @@ public sealed class TechniqueDialog : ComponentDialog
 
     private BotMessages Messages => _replies.Messages;
 
-    /// <summary>Whether <paramref name="record"/> is recent enough to skip the questions.</summary>
     /// <summary>Whether the user is at the picker, in a walkthrough or at its feedback question (not in the screening).</summary>
     public static bool IsInTechnique(DialogContext dc) =>
         dc.Leaf.ActiveDialog?.Id is ChoosePromptId or WalkthroughDialog.DialogId or FeedbackPromptId;
@@ -62,23 +61,9 @@ public sealed class TechniqueDialog : ComponentDialog
     /// <summary>Whether a walkthrough is running (a question answered there must not drop it).</summary>
     public static bool IsWalkingThrough(DialogContext dc) => dc.Leaf.ActiveDialog?.Id == WalkthroughDialog.DialogId;
 
+    /// <summary>Whether <paramref name="record"/> is recent enough to skip the questions.</summary>
     public static bool IsCurrent(ScreeningRecord? record, DateTimeOffset now, double validHours) =>
         record is not null && now - record.CompletedAt < TimeSpan.FromHours(validHours);
-
-    /// <summary>The techniques a screening outcome leaves out, each with the reason to tell the user.</summary>
-    public static Dictionary<string, string> LeftOut(KnowledgeBase knowledge, ScreeningRecord record)
-    {
-        var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var caution in knowledge.Screening.Questions.Where(q => record.CautionIds.Contains(q.Id)))
-        {
-            foreach (var technique in knowledge.Techniques.Where(t => t.Tags.Intersect(caution.ExcludesTags).Any()))
-            {
-                leftOut.TryAdd(technique.Id, caution.Reason ?? string.Empty);
-            }
-        }
-
-        return leftOut;
-    }
 
     private async Task<DialogTurnResult> ScreenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -119,13 +104,20 @@ public sealed class TechniqueDialog : ComponentDialog
                 }
 
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            case ScreeningOutcome.SeeDoctorFirst:
-                await step.Context.SendActivityAsync(_replies.Text(Messages.NoTechniqueSeeDoctor), cancellationToken).ConfigureAwait(false);
+            case ScreeningOutcome.SeeDoctorFirst or ScreeningOutcome.SameDay:
+                // Said only when the outcome was remembered: a screening that just ended has given its own advice.
+                if (step.Reason == DialogReason.NextCalled)
+                {
+                    await step.Context.SendActivityAsync(_replies.Text(Messages.NoTechniqueSeeDoctor), cancellationToken).ConfigureAwait(false);
+                }
+
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var leftOut = LeftOut(_replies.Knowledge, record);
-        var allowed = _replies.Knowledge.Techniques.Where(t => !leftOut.ContainsKey(t.Id)).ToList();
+        var leftOut = ScreeningAdvice.LeftOut(_replies.Knowledge, record);
+        var allowed = ScreeningAdvice.Allowed(_replies.Knowledge, record);
+        step.Values["offered"] = allowed.Select(t => t.Id).ToList();
+        step.Values["adaptFor"] = record.CautionIds;
         if (leftOut.Count > 0)
         {
             await step.Context.SendActivityAsync(_replies.Text(DescribeLeftOut(leftOut)), cancellationToken).ConfigureAwait(false);
@@ -154,10 +146,11 @@ public sealed class TechniqueDialog : ComponentDialog
 
     private async Task<DialogTurnResult> WalkThroughAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        var offered = step.Values.GetValue<List<string>>("offered") ?? [];
         var techniqueId = step.Result switch
         {
             string id => id,
-            FoundChoice choice => _replies.Knowledge.Techniques.FirstOrDefault(t => t.Name == choice.Value)?.Id,
+            FoundChoice choice when choice.Index >= 0 && choice.Index < offered.Count => offered[choice.Index],
             _ => null,
         };
 
@@ -166,15 +159,18 @@ public sealed class TechniqueDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        var cautionIds = step.Values.GetValue<List<string>>("adaptFor") ?? [];
+
         // Picked with the picker's button: in Teams the picker then shows what was started and loses its buttons
         // (the submit's replyToId is the picker's message), so it cannot start a second walkthrough later. Only the
         // picker's own buttons say "card": "techniques"; a "did you mean" card offering a technique is left alone.
         if (step.Result is FoundChoice && step.Context.Activity.Value is JObject submitted && SubmitData.StringOf(submitted, "card") == PickerCard)
         {
-            await _messenger.TryUpdateAsync(step.Context, step.Context.Activity.ReplyToId, _replies.ClosedTechniquePicker(_replies.Knowledge.FindTechnique(techniqueId)!), cancellationToken).ConfigureAwait(false);
+            await _messenger.TryUpdateAsync(step.Context, step.Context.Activity.ReplyToId, _replies.ClosedTechniquePicker(_replies.Knowledge.FindTechnique(techniqueId)!.AdaptedFor(cautionIds)), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.BeginDialogAsync(WalkthroughDialog.DialogId, techniqueId, cancellationToken).ConfigureAwait(false);
+        var start = new WalkthroughStart { TechniqueId = techniqueId, CautionIds = cautionIds };
+        return await step.BeginDialogAsync(WalkthroughDialog.DialogId, start, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskFeedbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)

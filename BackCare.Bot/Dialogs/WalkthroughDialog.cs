@@ -21,6 +21,9 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
     private const string TechniqueKey = "technique";
     private const string StepKey = "step";
 
+    /// <summary>The caution whose adapted form of the technique is shown (pregnancy), or null for the technique as it is.</summary>
+    private const string AdaptationKey = "adaptation";
+
     /// <summary>The id of the message showing the live step card, while it can still be updated.</summary>
     private const string CardKey = "card";
 
@@ -66,11 +69,15 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
-        var techniqueId = options as string ?? throw new ArgumentException("A walkthrough needs the technique id.", nameof(options));
-        _ = replies.Knowledge.FindTechnique(techniqueId) ?? throw new ArgumentException($"No technique '{techniqueId}'.", nameof(options));
+        var start = options as WalkthroughStart ?? new WalkthroughStart
+        {
+            TechniqueId = options as string ?? throw new ArgumentException("A walkthrough needs the technique id.", nameof(options)),
+        };
+        var technique = replies.Knowledge.FindTechnique(start.TechniqueId) ?? throw new ArgumentException($"No technique '{start.TechniqueId}'.", nameof(options));
 
         var state = dc.ActiveDialog!.State;
-        state[TechniqueKey] = techniqueId;
+        state[TechniqueKey] = start.TechniqueId;
+        state[AdaptationKey] = technique.AdaptationFor(start.CautionIds);
         state[StepKey] = 0;
         await ShowStepAnewAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
@@ -183,8 +190,9 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
     private Technique TechniqueOf(IDictionary<string, object?> state)
     {
         var id = state.GetValue<string>(TechniqueKey) ?? string.Empty;
-        return replies.Knowledge.FindTechnique(id)
+        var technique = replies.Knowledge.FindTechnique(id)
             ?? throw new InvalidOperationException($"The walkthrough's technique '{id}' is no longer in the content.");
+        return AdaptedAsShown(technique, state);
     }
 
     private IMessageActivity StepCard(ITurnContext turnContext, IDictionary<string, object?> state)
@@ -210,12 +218,17 @@ public sealed class WalkthroughDialog(BackCareReplies replies, CardMessenger mes
         state.Remove(CardKey);
 
         // A technique gone from the content (renamed in a redeploy) leaves nothing to draw: the card stays as it was.
-        if (cardId is null || replies.Knowledge.FindTechnique(state.GetValue<string>(TechniqueKey) ?? string.Empty) is not { } technique)
+        if (cardId is null || replies.Knowledge.FindTechnique(state.GetValue<string>(TechniqueKey) ?? string.Empty) is not { } found)
         {
             return;
         }
 
+        var technique = AdaptedAsShown(found, state);
+
         // The card showed the step before this turn changed anything; closing happens before the step moves.
         await messenger.TryUpdateAsync(turnContext, cardId, replies.ClosedStep(technique, ShownStep(state, technique), status), cancellationToken).ConfigureAwait(false);
     }
+
+    private static Technique AdaptedAsShown(Technique technique, IDictionary<string, object?> state) =>
+        state.GetValue<string>(AdaptationKey) is { } caution ? technique.AdaptedFor([caution]) : technique;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using BackCare.Bot.CardRendering;
+using BackCare.Bot.Dialogs;
 using BackCare.Bot.Recognition;
+using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace BackCare.Bot.Reminders;
 
 /// <summary>The reminder side of a turn: opting in, stopping, and the Done / Snooze / Stop buttons of the reminder card.</summary>
-public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, CardMessenger messenger, TimeProvider time, ILogger<ReminderConversation> logger)
+public sealed class ReminderConversation(ReminderStore store, BackCareReplies replies, CardMessenger messenger, BackCareState state, TimeProvider time, ILogger<ReminderConversation> logger)
 {
     public const string ActionDone = "reminder-done";
     public const string ActionSnooze = "reminder-snooze";
@@ -54,6 +56,8 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         subscription.UtcOffset = activity.LocalTimestamp?.Offset ?? TimeSpan.Zero;
         subscription.SnoozedUntilUtc = null;
         subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, time.GetUtcNow());
+        var profile = await state.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        subscription.AllowedTags = ScreeningAdvice.AllowedTags(replies.Knowledge, profile.Screening);
         await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
 
         var days = request.Days.Count == 7 ? messages.ReminderEveryDay : messages.ReminderWeekdays;
@@ -135,6 +139,28 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         if (stopped)
         {
             await turnContext.SendActivityAsync(replies.Text(replies.Messages.RemindersStoppedForEmergency), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After a screening, the reminders (if any) follow its answers: a movement the user was advised against is no
+    /// longer suggested, and one now allowed may be. Best effort, like <see cref="StopForEmergencyAsync"/>.
+    /// </summary>
+    public async Task FollowScreeningAsync(ITurnContext turnContext, ScreeningRecord record, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        try
+        {
+            if (await store.GetAsync(ReminderStore.KeyFor(activity.ChannelId, activity.From.Id), cancellationToken).ConfigureAwait(false) is { Stopped: false } subscription)
+            {
+                subscription.AllowedTags = ScreeningAdvice.AllowedTags(replies.Knowledge, record);
+                await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The screening's outcome must still be saved; the reminders keep their earlier, stricter or equal, tags.
+            logger.LogError(exception, "Could not update the reminders of user {UserId} after a screening.", activity.From?.Id);
         }
     }
 

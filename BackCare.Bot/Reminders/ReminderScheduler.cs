@@ -89,7 +89,7 @@ public sealed class ReminderScheduler(
         IMessageActivity? card = null;
         if (ReminderSchedule.IsWithinHours(subscription, now))
         {
-            card = replies.Reminder(subscription.ChannelId, subscription.SentCount);
+            card = replies.Reminder(subscription.ChannelId, subscription.SentCount, subscription.AllowedTags);
             subscription.SentCount++;
         }
 

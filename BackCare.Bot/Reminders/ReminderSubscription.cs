@@ -44,6 +44,12 @@ public sealed class ReminderSubscription : IStoreItem
     /// <summary>How many reminders were sent: picks the next prompt in turn.</summary>
     public int SentCount { get; set; }
 
+    /// <summary>
+    /// The technique tags the user's last screening allows (kept in step by the screening), so a reminder never suggests
+    /// a movement they were advised against; empty when there was no screening or it allowed no technique.
+    /// </summary>
+    public List<string> AllowedTags { get; set; } = [];
+
     [JsonProperty("eTag")]
     public string? ETag { get; set; }
 }
