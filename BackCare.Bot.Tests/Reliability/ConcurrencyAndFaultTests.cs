@@ -29,10 +29,10 @@ public sealed class ConcurrencyAndFaultTests
         storage.ReadDelay = TimeSpan.Zero;
 
         var asked = both.SelectMany(r => r).ToList();
-        Assert.Contains(asked, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
-        Assert.Contains(asked, text => text.Contains(questions[2].Text, StringComparison.Ordinal));
-        var next = await SayAsync(client, "no", conversation);
-        Assert.Contains(next, text => text.Contains(questions[3].Text, StringComparison.Ordinal));
+        Assert.Contains(asked, text => text.Contains(questions[1], StringComparison.Ordinal));
+        Assert.Contains(asked, text => text.Contains(questions[2], StringComparison.Ordinal));
+        var next = await SayAsync(client, "about 3 days", conversation);
+        Assert.Contains(next, text => text.Contains(questions[3], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,13 +45,13 @@ public sealed class ConcurrencyAndFaultTests
         // The first instance reads question 1 and holds it; the second answers question 1 and saves meanwhile.
         var (lateReplies, onTime) = await instances.RaceAsync(Message("no", conversation), Message("no", conversation));
 
-        Assert.Contains(onTime, text => text.Contains(instances.Questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(onTime, text => text.Contains(instances.Questions[1], StringComparison.Ordinal));
         // Its replies went out before the save was refused; the last one says plainly to send the message again.
         Assert.Equal(instances.Messages.ConcurrentUpdate, lateReplies[^1]);
 
         // The saved state is the second instance's: one answer counted, and the conversation carries on from it.
         var next = await SayAsync(instances.SecondClient, "no", conversation);
-        Assert.Contains(next, text => text.Contains(instances.Questions[2].Text, StringComparison.Ordinal));
+        Assert.Contains(next, text => text.Contains(instances.Questions[2], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class ConcurrencyAndFaultTests
         // Nothing is stored yet: the first instance reads that and holds it; the second starts the screening and saves.
         var (lateReplies, onTime) = await instances.RaceAsync(Message("my back is stiff", conversation), Message("my back is stiff", conversation));
 
-        Assert.Contains(onTime, text => text.Contains(instances.Questions[0].Text, StringComparison.Ordinal));
+        Assert.Contains(onTime, text => text.Contains(instances.Questions[0], StringComparison.Ordinal));
         Assert.Equal(instances.Messages.ConcurrentUpdate, lateReplies[^1]);
         var next = await SayAsync(instances.FirstClient, "no", conversation);
-        Assert.Contains(next, text => text.Contains(instances.Questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(next, text => text.Contains(instances.Questions[1], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -126,14 +126,18 @@ public sealed class ConcurrencyAndFaultTests
         Assert.Equal([messages.StorageUnavailable], during);
         Assert.Equal([messages.StorageUnavailable], stillFailing);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Contains(after, text => text.Contains(questions[1].Text, StringComparison.Ordinal));
+        Assert.Contains(after, text => text.Contains(questions[1], StringComparison.Ordinal));
     }
 
     private static WebApplicationFactory<Program> Host(IStorage storage) =>
         new BotApplicationFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton(storage)));
 
-    private static IReadOnlyList<ScreeningCheck> Questions(WebApplicationFactory<Program> factory) =>
-        factory.Services.GetRequiredService<KnowledgeBase>().Screening.Checks;
+    /// <summary>What the screening asks, in order, when every answer is "no": each check, the duration before the cautions.</summary>
+    private static IReadOnlyList<string> Questions(WebApplicationFactory<Program> factory)
+    {
+        var screening = factory.Services.GetRequiredService<KnowledgeBase>().Screening;
+        return screening.Checks.SelectMany(c => c.Id == screening.DurationBefore ? [screening.Duration.Text, c.Text] : new[] { c.Text }).ToList();
+    }
 
     private static Task<List<string>> SayAsync(HttpClient client, string text, string conversationId) =>
         PostAsync(client, Message(text, conversationId));
@@ -178,7 +182,7 @@ public sealed class ConcurrencyAndFaultTests
 
         public HttpClient SecondClient { get; }
 
-        public IReadOnlyList<ScreeningCheck> Questions => ConcurrencyAndFaultTests.Questions(_first);
+        public IReadOnlyList<string> Questions => ConcurrencyAndFaultTests.Questions(_first);
 
         public BotMessages Messages => _first.Services.GetRequiredService<KnowledgeBase>().Messages;
 

@@ -32,7 +32,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IDisposable
         await using var reference = new BotHarness();
         var (expectedQuestions, _) = await ScreeningDriver.AnswerAsync(reference, await reference.SayAsync("my back is stiff"), ScreeningDriver.AllClear);
         var technique = reference.Knowledge.FindTechnique(TechniqueId)!;
-        Assert.True(expectedQuestions.Count >= 10, string.Join(", ", expectedQuestions));
+        Assert.True(expectedQuestions.Count >= 4, string.Join(", ", expectedQuestions));
 
         // Both started at once (each takes a few seconds); whichever started is killed if the other did not.
         var starting = new[] { BotProcess.StartAsync(settings), BotProcess.StartAsync(settings) };
