@@ -76,21 +76,20 @@ public sealed class ScreeningDialog : ComponentDialog
     /// <summary>How many answers a person with none of the signs gives: one per check, and the duration.</summary>
     public static int AnswersWhenClear(ScreeningScript script) => script.Checks.Count + 1;
 
-    /// <summary>What a check asks: its question, its list as bullets, and its hint.</summary>
+    /// <summary>
+    /// What a check asks: its question and hint, then its list as bullets. The list comes last because Teams
+    /// indents a paragraph that follows a list into the list's last item.
+    /// </summary>
     public static string CheckText(ScreeningCheck check)
     {
-        var text = new StringBuilder(check.Text).Append("\n\n");
-        foreach (var item in check.Items)
-        {
-            text.Append("- ").Append(item).Append('\n');
-        }
-
+        var text = new StringBuilder(check.Text);
         if (!string.IsNullOrWhiteSpace(check.Hint))
         {
-            text.Append('\n').Append(check.Hint);
+            text.Append(' ').Append(check.Hint);
         }
 
-        return text.ToString().TrimEnd();
+        text.Append("\n\n").AppendJoin('\n', check.Items.Select(item => "- " + item));
+        return text.ToString();
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
