@@ -410,6 +410,14 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             }
         }
 
+        foreach (var (key, advice) in messages.SafetyAdvice)
+        {
+            if (Text(file, $"$.safetyAdvice.{key}", advice, ContentLimits.ChatText))
+            {
+                CheckPlaceholders(file, $"$.safetyAdvice.{key}", advice, []);
+            }
+        }
+
         // The reminder card shows one of these; a missing list would leave the card empty.
         if (messages.ReminderPrompts is not { Count: > 0 })
         {

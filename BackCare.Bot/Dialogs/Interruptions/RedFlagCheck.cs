@@ -55,7 +55,7 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         }
 
         await ConversationMoves.TraceAsync(context.Turn, route, "urgent", cancellationToken).ConfigureAwait(false);
-        return InterruptionResult.Handled(await moves.UrgentAsync(context.Dialogs, context.Conversation, cancellationToken).ConfigureAwait(false));
+        return InterruptionResult.Handled(await moves.RespondToRouteAsync(context.Dialogs, context.Conversation, route, cancellationToken).ConfigureAwait(false));
     }
 
     private static bool IsMoreThanABareAnswer(string text) =>
