@@ -20,9 +20,8 @@ public sealed class RedFlagLevelConversationTests
     public async Task A_new_emergency_sign_inside_a_screening_answer_gets_the_emergency_answer(string answer)
     {
         await using var bot = new BotHarness();
-        Assert.NotNull(ScreeningDriver.QuestionAsked(bot, await bot.SayAsync("my back is stiff")));
 
-        var replies = await bot.SayAsync(answer);
+        var replies = await AnswerTheFirstScreeningQuestionAsync(bot, answer);
 
         Assert.Contains(bot.Knowledge.Screening.Outcomes.Emergency, Replies.AllText(replies), StringComparison.Ordinal);
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
@@ -58,9 +57,8 @@ public sealed class RedFlagLevelConversationTests
     public async Task A_pregnancy_warning_sign_mid_screening_ends_the_screening_with_the_maternity_advice()
     {
         await using var bot = new BotHarness();
-        Assert.NotNull(ScreeningDriver.QuestionAsked(bot, await bot.SayAsync("my back is stiff")));
 
-        var replies = await bot.SayAsync("no, but I'm leaking fluid since this morning and I'm 36 weeks");
+        var replies = await AnswerTheFirstScreeningQuestionAsync(bot, "no, but I'm leaking fluid since this morning and I'm 36 weeks");
 
         Assert.Contains(bot.Messages.SafetyAdvice["maternity"], Replies.AllText(replies), StringComparison.Ordinal);
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
@@ -133,9 +131,8 @@ public sealed class RedFlagLevelConversationTests
     public async Task A_same_day_sign_inside_a_screening_answer_wins_over_the_no()
     {
         await using var bot = new BotHarness();
-        Assert.NotNull(ScreeningDriver.QuestionAsked(bot, await bot.SayAsync("my back is stiff")));
 
-        var replies = await bot.SayAsync("no, but I've had a fever since Tuesday and my back aches");
+        var replies = await AnswerTheFirstScreeningQuestionAsync(bot, "no, but I've had a fever since Tuesday and my back aches");
 
         Assert.Equal(bot.Messages.SafetyAdvice["fever"], Replies.Text(replies[0]));
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
@@ -152,5 +149,12 @@ public sealed class RedFlagLevelConversationTests
 
         Assert.Contains(bot.Messages.SafetyAdvice["fallFragile"], Replies.AllText(replies), StringComparison.Ordinal);
         Assert.Contains(bot.Knowledge.FindAnswer("faq:when-see-doctor")!.Text, Replies.AllText(replies), StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the screening and types <paramref name="answer"/> at its first question.</summary>
+    private static async Task<List<IActivity>> AnswerTheFirstScreeningQuestionAsync(BotHarness bot, string answer)
+    {
+        Assert.NotNull(ScreeningDriver.QuestionAsked(bot, await bot.SayAsync("my back is stiff")));
+        return await bot.SayAsync(answer);
     }
 }
