@@ -74,6 +74,12 @@ public sealed record BotMessages
     /// <summary>Repeated, in short, for every request and old button after an emergency answer.</summary>
     public required string UrgentReminder { get; init; }
 
+    /// <summary>
+    /// What a red-flag rule of routing.json (its "advice") tells the user first, by key: the maternity unit now, or
+    /// the time frame for a sign to see someone about (today, or soon) shown before the "when to see a doctor" answer.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SafetyAdvice { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When a technique is asked for after a see-a-doctor-first answer.</summary>
     public required string NoTechniqueSeeDoctor { get; init; }
 

@@ -553,6 +553,14 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             }
         }
 
+        foreach (var (key, advice) in messages.SafetyAdvice)
+        {
+            if (Text(file, $"$.safetyAdvice.{key}", advice, ContentLimits.ChatText))
+            {
+                CheckPlaceholders(file, $"$.safetyAdvice.{key}", advice, []);
+            }
+        }
+
         // The reminder card shows one of these; a missing list would leave the card empty.
         if (messages.ReminderPrompts is not { Count: > 0 })
         {
@@ -742,10 +750,12 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Add(file, path, "contains a control character (a tab or similar); only line breaks are allowed");
         }
 
-        var markup = value.IndexOfAny(MarkupCharacters);
+        // The contract's local help tokens ([[sameDayCare]]) are replaced before sending, so their brackets never reach Teams.
+        var plain = value.Replace("[[emergencyNumber]]", "", StringComparison.Ordinal).Replace("[[emergencyDepartment]]", "", StringComparison.Ordinal).Replace("[[sameDayCare]]", "", StringComparison.Ordinal);
+        var markup = plain.IndexOfAny(MarkupCharacters);
         if (markup >= 0)
         {
-            Add(file, path, $"contains '{value[markup]}', which Teams would render as formatting; keep the text plain");
+            Add(file, path, $"contains '{plain[markup]}', which Teams would render as formatting; keep the text plain");
         }
 
         return true;

@@ -148,12 +148,15 @@ public sealed class KeywordRouter
             .ThenBy(i => i)
             .ToArray();
 
-        if (_urgent.Detect(tokens) is not null)
+        if (_urgent.Detect(tokens) is { } redFlag)
         {
             // The red flag overrides everything; the topical candidates stay visible in the trace.
             var alternatives = new List<RoutingAlternative> { new(RoutingIds.Urgent, 1.0) };
             alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
-            return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Safety };
+            return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer)
+            {
+                Layer = RoutingLayer.Safety, SafetyLevel = redFlag.Level, SafetyAdvice = redFlag.Advice,
+            };
         }
 
         if (askAboutPartialRedFlags && _urgent.DetectPartial(tokens) is not null)
@@ -163,11 +166,14 @@ public sealed class KeywordRouter
             return new RoutingResult(text, RoutingIds.Urgent, 0.5, alternatives, RoutingDecision.Clarify) { Layer = RoutingLayer.Safety };
         }
 
-        if (_seeDoctor?.Detect(tokens) is not null)
+        if (_seeDoctor?.Detect(tokens) is { } sign)
         {
             var alternatives = new List<RoutingAlternative> { new(RoutingIds.SeeDoctor, 1.0) };
             alternatives.AddRange(ranked.Where(i => _ids[i] != RoutingIds.SeeDoctor).Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
-            return new RoutingResult(text, RoutingIds.SeeDoctor, 1.0, alternatives, RoutingDecision.Answer) { Layer = RoutingLayer.Safety };
+            return new RoutingResult(text, RoutingIds.SeeDoctor, 1.0, alternatives, RoutingDecision.Answer)
+            {
+                Layer = RoutingLayer.Safety, SafetyLevel = sign.Level, SafetyAdvice = sign.Advice,
+            };
         }
 
         if (ranked.Length == 0 || IsOffTopic(tokens, evidence))

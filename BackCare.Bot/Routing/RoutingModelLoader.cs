@@ -64,8 +64,8 @@ public static class RoutingModelLoader
         {
             ValidateSettings(model);
             ValidateWordLists(model);
-            ValidateUrgent(model.Urgent);
-            if (model.SeeDoctorFirst is { } seeDoctor) ValidateUrgent(seeDoctor);
+            ValidateUrgent(model.Urgent, "urgent", SafetyLevels.Urgent, levelRequired: false);
+            if (model.SeeDoctorFirst is { } seeDoctor) ValidateUrgent(seeDoctor, "seeDoctorFirst", SafetyLevels.SeeDoctor, levelRequired: true);
             ValidateEntries(model);
 
             // Checks that need the text pipeline: every keyword must survive normalisation as one word that is not a stop word.
@@ -180,7 +180,7 @@ public static class RoutingModelLoader
             }
         }
 
-        private void ValidateUrgent(UrgentSettings urgent)
+        private void ValidateUrgent(UrgentSettings urgent, string block, IReadOnlyList<string> levels, bool levelRequired)
         {
             if (string.IsNullOrWhiteSpace(urgent.Title)) Fail("urgent.title", "is empty");
             if (urgent.Window is < 1 or > 50) Fail("urgent.window", $"must be 1 to 50 (was {urgent.Window})");
@@ -204,6 +204,12 @@ public static class RoutingModelLoader
                 NonEmptyTerms($"{field}.except", rule.Except);
                 NonEmptyTerms($"{field}.vetoes", rule.Vetoes);
                 if (rule.Window is < 1 or > 50) Fail($"{field}.window", $"must be 1 to 50 (was {rule.Window})");
+
+                // The level decides what the user is told and how soon; a rule without one would be a guess.
+                var level = rule.Level ?? (levelRequired ? null : SafetyLevels.Emergency);
+                if (level is null || !levels.Contains(level)) Fail($"{block}.rules[{r}].level", $"must be one of {string.Join(", ", levels)} (was {rule.Level ?? "missing"})");
+                if (level != SafetyLevels.Emergency && string.IsNullOrWhiteSpace(rule.Advice)) Fail($"{block}.rules[{r}].advice", "names no advice: the user would not be told how soon to get help");
+                if (rule.Ask && level != SafetyLevels.Emergency) Fail($"{block}.rules[{r}].ask", "only an emergency rule may ask its safety question");
             }
         }
 

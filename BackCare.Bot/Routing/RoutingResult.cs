@@ -25,6 +25,12 @@ public sealed record RoutingResult(
     /// <summary>Whether the message names the back or spine in the body sense ("my back", not "back up my files").</summary>
     public bool IsAnchored { get; init; }
 
+    /// <summary>For an answer of the safety layer: how soon to get help (<see cref="SafetyLevels"/>); null otherwise.</summary>
+    public string? SafetyLevel { get; init; }
+
+    /// <summary>For an answer of the safety layer: the key of the advice to show first (messages.json, "safetyAdvice"); null for none.</summary>
+    public string? SafetyAdvice { get; init; }
+
     /// <summary>The keywords ruled the message off-topic by another subject's own words (software, other joints), not merely for want of evidence.</summary>
     public bool IsRuledOffTopic { get; init; }
 }

@@ -2,34 +2,51 @@ namespace BackCare.Bot.Routing;
 
 /// <summary>
 /// A red-flag term as written in routing.json: one or more words matched on the words as typed, each either
-/// exact or, with a trailing *, a prefix ("incontinen*"). Consecutive words may have one word between them
-/// ("can't really feel" still matches "can not feel").
+/// exact or, with a trailing *, a prefix ("incontinen*"), or a whole number in a range ("#50-120", for ages:
+/// "i am #50-120" matches "I'm 67"). Consecutive words may have one word between them ("can't really feel" still
+/// matches "can not feel").
 /// </summary>
 internal sealed class TermPattern
 {
     private const int Gap = 1;
-    private readonly (string Text, bool IsPrefix)[] _parts;
+    private readonly Part[] _parts;
 
-    private TermPattern((string Text, bool IsPrefix)[] parts) => _parts = parts;
+    private TermPattern(Part[] parts) => _parts = parts;
 
     public static TermPattern Parse(string term, TextAnalyzer analyzer)
     {
-        var parts = new List<(string, bool)>();
+        var parts = new List<Part>();
         foreach (var piece in term.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (NumberRange(piece) is { } range)
+            {
+                parts.Add(new Part("", false, range.Min, range.Max));
+                continue;
+            }
+
             var isPrefix = piece.EndsWith('*');
             var words = analyzer.SurfacesOf(isPrefix ? piece[..^1] : piece);
             for (var k = 0; k < words.Length; k++)
             {
-                parts.Add((words[k], isPrefix && k == words.Length - 1));
+                parts.Add(new Part(words[k], isPrefix && k == words.Length - 1, 0, -1));
             }
         }
 
         return new TermPattern(parts.ToArray());
     }
 
-    /// <summary>The words this pattern spells out, for the typo vocabulary; prefixes are reported separately.</summary>
-    public IEnumerable<string> Words => _parts.Where(p => !p.IsPrefix).Select(p => p.Text);
+    /// <summary>"#50-120" as (50, 120); null for anything else.</summary>
+    private static (int Min, int Max)? NumberRange(string piece)
+    {
+        if (piece.Length < 4 || piece[0] != '#') return null;
+        var bounds = piece[1..].Split('-');
+        return bounds.Length == 2 && int.TryParse(bounds[0], out var min) && int.TryParse(bounds[1], out var max) && min >= 0 && min <= max
+            ? (min, max)
+            : null;
+    }
+
+    /// <summary>The words this pattern spells out, for the typo vocabulary; prefixes and number ranges are not words.</summary>
+    public IEnumerable<string> Words => _parts.Where(p => !p.IsPrefix && !p.IsRange).Select(p => p.Text);
 
     public IEnumerable<string> Prefixes => _parts.Where(p => p.IsPrefix).Select(p => p.Text);
 
@@ -75,6 +92,14 @@ internal sealed class TermPattern
     // An anchor word in its everyday sense ("back up my files") must not satisfy a body-part term.
     private static string UrgentSurface(Token token) => token.IsOtherSense ? "" : token.Surface;
 
-    private static bool PartMatches((string Text, bool IsPrefix) part, string surface) =>
-        part.IsPrefix ? surface.StartsWith(part.Text, StringComparison.Ordinal) && surface.Length > 0 : surface == part.Text;
+    private static bool PartMatches(Part part, string surface) =>
+        part.IsRange ? surface.Length is > 0 and <= 4 && surface.All(char.IsAsciiDigit) && int.Parse(surface, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= part.Min && n <= part.Max
+        : part.IsPrefix ? surface.StartsWith(part.Text, StringComparison.Ordinal) && surface.Length > 0
+        : surface == part.Text;
+
+    /// <summary>One word of a pattern: exact text, a prefix, or (when <see cref="Max"/> is not below <see cref="Min"/>) a number range.</summary>
+    private readonly record struct Part(string Text, bool IsPrefix, int Min, int Max)
+    {
+        public bool IsRange => Max >= Min;
+    }
 }

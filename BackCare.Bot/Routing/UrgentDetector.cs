@@ -34,7 +34,9 @@ internal sealed class UrgentDetector
                 Parse(r.Vetoes, analyzer),
                 r.Window ?? settings.Window,
                 r.Ask,
-                r.AcrossSentences))
+                r.AcrossSentences,
+                r.Level ?? SafetyLevels.Emergency,
+                r.Advice))
             .ToArray();
     }
 
@@ -42,13 +44,13 @@ internal sealed class UrgentDetector
         _rules.SelectMany(r => r.Groups.SelectMany(g => g).Concat(r.Except).Concat(r.Vetoes))
             .Concat(_negationExempt).Concat(_otherPeople).Concat(_self);
 
-    /// <summary>The name of the first red flag the message raises, or null.</summary>
-    public string? Detect(IReadOnlyList<Token> tokens) => Detect(tokens, partial: false);
+    /// <summary>The first red flag the message raises (rules in file order), or null.</summary>
+    public RedFlagMatch? Detect(IReadOnlyList<Token> tokens) => Detect(tokens, partial: false);
 
-    /// <summary>The name of the first partial red flag (one to ask about) the message raises, or null.</summary>
-    public string? DetectPartial(IReadOnlyList<Token> tokens) => Detect(tokens, partial: true);
+    /// <summary>The first partial red flag (one to ask about) the message raises, or null.</summary>
+    public RedFlagMatch? DetectPartial(IReadOnlyList<Token> tokens) => Detect(tokens, partial: true);
 
-    private string? Detect(IReadOnlyList<Token> tokens, bool partial)
+    private RedFlagMatch? Detect(IReadOnlyList<Token> tokens, bool partial)
     {
         foreach (var rule in _rules.Where(r => r.Ask == partial))
         {
@@ -71,7 +73,7 @@ internal sealed class UrgentDetector
                 if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor)) continue;
                 if (positions.Skip(1).All(other => other.Any(p => Math.Abs(p - anchor) <= rule.Window && (rule.AcrossSentences || tokens[p].Sentence == tokens[anchor].Sentence))))
                 {
-                    return rule.Name;
+                    return new RedFlagMatch(rule.Name, rule.Level, rule.Advice);
                 }
             }
         }
@@ -150,5 +152,5 @@ internal sealed class UrgentDetector
     private static TermPattern[] Parse(IEnumerable<string> terms, TextAnalyzer analyzer) =>
         terms.Select(t => TermPattern.Parse(t, analyzer)).ToArray();
 
-    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask, bool AcrossSentences);
+    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask, bool AcrossSentences, string Level, string? Advice);
 }

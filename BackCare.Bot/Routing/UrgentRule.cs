@@ -33,6 +33,15 @@ public sealed class UrgentRule
     /// </summary>
     public bool AcrossSentences { get; init; }
 
+    /// <summary>
+    /// How soon to get help (<see cref="SafetyLevels"/>): in the "urgent" block none or "emergency" (the emergency
+    /// answer) or "maternity"; in the "seeDoctorFirst" block "sameDay" or "soon".
+    /// </summary>
+    public string? Level { get; init; }
+
+    /// <summary>The key in messages.json's "safetyAdvice" of what to tell the user first (required unless the level is emergency).</summary>
+    public string? Advice { get; init; }
+
     /// <summary>This rule's own window, where its words may lie further apart than the default (a crash told as a story).</summary>
     public int? Window { get; init; }
 }

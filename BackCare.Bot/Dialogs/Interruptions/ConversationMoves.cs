@@ -60,6 +60,38 @@ public sealed class ConversationMoves(BackCareReplies replies, ReminderConversat
         }
     }
 
+    /// <summary>
+    /// Answers a routed message: a pregnancy warning sign gets the maternity advice alone; any other sign of the
+    /// safety layer shows its own time frame ("with a fever, speak to … today") before the answer to its routing id.
+    /// </summary>
+    public async Task<DialogTurnResult> RespondToRouteAsync(DialogContext dc, ConversationData conversation, RoutingResult route, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var advice = route.Layer == RoutingLayer.Safety && route.SafetyAdvice is { } key ? Messages.SafetyAdvice.GetValueOrDefault(key) : null;
+        if (route.Intent == RoutingIds.Urgent && route.SafetyLevel == SafetyLevels.Maternity && advice is not null)
+        {
+            return await MaternityAsync(dc, advice, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (advice is not null && route.Intent != RoutingIds.Urgent)
+        {
+            await dc.Context.SendActivityAsync(replies.Text(advice), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RespondToIntentAsync(dc, conversation, route.Intent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A warning sign in pregnancy: contact the maternity unit now. Whatever was under way ends, so no technique
+    /// follows this reply; the conversation is not locked as after an emergency, since the advice is a call, not 999.
+    /// </summary>
+    private async Task<DialogTurnResult> MaternityAsync(DialogContext dc, string advice, CancellationToken cancellationToken)
+    {
+        await dc.Context.SendActivityAsync(replies.Text(advice), cancellationToken).ConfigureAwait(false);
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return Done;
+    }
+
     /// <summary>Answers a routing id: emergency advice, a technique (screening first), an answer or a tip.</summary>
     public async Task<DialogTurnResult> RespondToIntentAsync(DialogContext dc, ConversationData conversation, string intent, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// The safety net: a red flag anywhere in typed text wins over everything the message also answers, wherever
 /// the conversation is ("no, though both my legs went numb this morning" at a yes/no question is an emergency,
 /// not a "no"). Partial evidence (a fall of unknown size) gets one clear yes/no safety question instead of a guess
-/// either way; <see cref="SafetyQuestionAnswer"/> reads the reply. The rules read every message; the semantic
+/// either way; <see cref="SafetyQuestionAnswer"/> reads the reply. A sign to see someone about today or soon,
+/// typed while a question or a step waits, gets its own time frame and ends what was under way. The rules read every message; the semantic
 /// layer's emergency examples only answers of <see cref="SemanticCheckMinWords"/> words or more, so a plain "yes"
 /// costs next to nothing.
 /// </summary>
@@ -40,6 +41,15 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
             }
         }
 
+        if (route.Intent == RoutingIds.SeeDoctor && route.Layer == RoutingLayer.Safety && route.Decision == RoutingDecision.Answer && context.Leaf.ActiveDialog is not null)
+        {
+            // A sign to see someone about today or soon ("no, but I've had a fever since Tuesday"), typed while a question
+            // or a step waits: its own time frame, not a "no" to the question or a "this hurts"; what was under way ends.
+            await ConversationMoves.TraceAsync(context.Turn, route, "answer", cancellationToken).ConfigureAwait(false);
+            await context.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            return InterruptionResult.Handled(await moves.RespondToRouteAsync(context.Dialogs, context.Conversation, route, cancellationToken).ConfigureAwait(false));
+        }
+
         if (route.Intent != RoutingIds.Urgent)
         {
             return InterruptionResult.Pass;
@@ -55,7 +65,7 @@ public sealed class RedFlagCheck(MessageRouter router, ConversationMoves moves) 
         }
 
         await ConversationMoves.TraceAsync(context.Turn, route, "urgent", cancellationToken).ConfigureAwait(false);
-        return InterruptionResult.Handled(await moves.UrgentAsync(context.Dialogs, context.Conversation, cancellationToken).ConfigureAwait(false));
+        return InterruptionResult.Handled(await moves.RespondToRouteAsync(context.Dialogs, context.Conversation, route, cancellationToken).ConfigureAwait(false));
     }
 
     private static bool IsMoreThanABareAnswer(string text) =>

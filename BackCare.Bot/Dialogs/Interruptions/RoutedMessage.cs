@@ -43,7 +43,7 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
 
         if (route.Decision == RoutingDecision.Answer)
         {
-            // A sign to see a doctor first (fever, a history of cancer) during a technique: the answer says so, and
+            // A sign to see a doctor first (fever, a history of cancer) during a technique: the answer says how soon, and
             // the technique ends rather than carrying on as if nothing was said.
             if (route.Layer == RoutingLayer.Safety && route.Intent == RoutingIds.SeeDoctor && dc.ActiveDialog?.Id == TechniqueDialog.DialogId)
             {
@@ -51,7 +51,7 @@ public sealed class RoutedMessage(MessageRouter router, ConversationMoves moves)
             }
 
             await ConversationMoves.TraceAsync(turn, route, moves.DecisionFor(route), cancellationToken).ConfigureAwait(false);
-            return InterruptionResult.Handled(await moves.RespondToIntentAsync(dc, context.Conversation, route.Intent, cancellationToken).ConfigureAwait(false));
+            return InterruptionResult.Handled(await moves.RespondToRouteAsync(dc, context.Conversation, route, cancellationToken).ConfigureAwait(false));
         }
 
         if (route.Decision == RoutingDecision.Clarify && onlyTechniques)

@@ -40,7 +40,7 @@ public sealed class SafetyQuestionAnswer(MessageRouter router, ConversationMoves
         if (route.Decision == RoutingDecision.Answer)
         {
             await ConversationMoves.TraceAsync(context.Turn, route, moves.DecisionFor(route), cancellationToken).ConfigureAwait(false);
-            return InterruptionResult.Handled(await moves.RespondToIntentAsync(dc, context.Conversation, route.Intent, cancellationToken).ConfigureAwait(false));
+            return InterruptionResult.Handled(await moves.RespondToRouteAsync(dc, context.Conversation, route, cancellationToken).ConfigureAwait(false));
         }
 
         if (dc.ActiveDialog is null)

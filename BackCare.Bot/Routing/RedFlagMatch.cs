@@ -1,0 +1,4 @@
+namespace BackCare.Bot.Routing;
+
+/// <summary>The red-flag rule a message raised: its name, its <see cref="SafetyLevels"/> level and the key of its advice (messages.json, "safetyAdvice"), if any.</summary>
+public sealed record RedFlagMatch(string Name, string Level, string? Advice);
