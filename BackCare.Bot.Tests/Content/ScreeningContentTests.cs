@@ -58,7 +58,8 @@ public sealed class ScreeningContentTests
     [Fact]
     public void The_emergency_outcome_sends_the_user_to_an_emergency_department()
     {
-        Assert.Contains("emergency department now", Knowledge.Screening.Outcomes.Emergency, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("emergency number", Knowledge.Screening.Outcomes.Emergency, StringComparison.OrdinalIgnoreCase);
+        // The local help tokens: the number and the department's name for the user's locale, filled in on sending.
+        Assert.Contains("Call [[emergencyNumber]] (or your local emergency number)", Knowledge.Screening.Outcomes.Emergency, StringComparison.Ordinal);
+        Assert.Contains("go to [[emergencyDepartment]] now", Knowledge.Screening.Outcomes.Emergency, StringComparison.Ordinal);
     }
 }

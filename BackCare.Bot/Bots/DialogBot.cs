@@ -13,10 +13,13 @@ namespace BackCare.Bot.Bots;
 public abstract class DialogBot<T> : ActivityHandler
     where T : Dialog
 {
-    public DialogBot(BackCareState state, T dialog)
+    private readonly LocalHelpOnSend _localHelp;
+
+    public DialogBot(BackCareState state, T dialog, LocalHelpOnSend localHelp)
     {
         State = state;
         Dialog = dialog;
+        _localHelp = localHelp;
     }
 
     protected BackCareState State { get; }
@@ -25,6 +28,9 @@ public abstract class DialogBot<T> : ActivityHandler
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // First, so everything this turn sends (the adapter's error messages included) has its local help filled in.
+        _localHelp.Attach(turnContext);
+
         // Teams re-sends an activity it got no 200 for within 15 s: what already ran is not run (or welcomed) again.
         if (await State.DialogState.HasAlreadyRunAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {

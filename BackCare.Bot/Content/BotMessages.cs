@@ -171,4 +171,13 @@ public sealed record BotMessages
 
     /// <summary>One-minute movement or posture checks; a reminder shows the next one in turn.</summary>
     public required IReadOnlyList<string> ReminderPrompts { get; init; }
+
+    /// <summary>Shown with every emergency advice (the urgent card and its text): how to get there safely.</summary>
+    public required string UrgentDontDrive { get; init; }
+
+    /// <summary>Shown with every emergency advice: the cauda equina signs and what to say about them (NHS cauda equina card).</summary>
+    public required string UrgentCaudaEquina { get; init; }
+
+    /// <summary>The maternity warning signs and where to go, for when someone says they are pregnant.</summary>
+    public required string PregnancyWarningSigns { get; init; }
 }
