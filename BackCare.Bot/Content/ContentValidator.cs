@@ -666,6 +666,13 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 Add(file, path, $"contains [[{name}]], which is not a local help token; use {string.Join(", ", LocalHelpTokens.Names.Select(n => $"[[{n}]]"))}");
             }
         }
+
+        // The locale may be wrong (a traveller, a work laptop set to another country), so the number never stands alone.
+        var number = $"[[{LocalHelpTokens.EmergencyNumber}]]";
+        if (value.Replace(number + LocalHelpTokens.NumberFallback, string.Empty, StringComparison.Ordinal).Contains(number, StringComparison.Ordinal))
+        {
+            Add(file, path, $"has {number} without \"{LocalHelpTokens.NumberFallback}\" right after it; the user's locale may not be where they are");
+        }
     }
 
     private void Add(string file, string path, string problem) => errors.Add(new ContentError(file, path, problem));

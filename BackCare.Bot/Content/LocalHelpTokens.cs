@@ -16,6 +16,9 @@ public static partial class LocalHelpTokens
     /// <summary>Every token name, as written between the brackets.</summary>
     public static IReadOnlyList<string> Names { get; } = [EmergencyNumber, EmergencyDepartment, SameDayCare];
 
+    /// <summary>What content writes right after <c>[[emergencyNumber]]</c>, every time.</summary>
+    public const string NumberFallback = " (or your local emergency number)";
+
     /// <summary>What opens a token; it never reaches a user once tokens are replaced.</summary>
     public const string Opening = "[[";
 
