@@ -103,7 +103,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Edit(Messages, root => root["fallback"] = "Sorry. If it's bad, call [[emergencyNumbr]] now.");
 
-        AssertError(_content.LoadFails(), Messages, "$.fallback", "[[emergencyNumbr]], which is not a local help token");
+        ContentDirectory.AssertError(_content.LoadFails(), Messages, "$.fallback", "[[emergencyNumbr]], which is not a local help token");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Edit(Messages, root => root["menuTips"] = "Tips for [[sameDayCare]]");
 
-        AssertError(_content.LoadFails(), Messages, "$.menuTips", "contains [[sameDayCare]]");
+        ContentDirectory.AssertError(_content.LoadFails(), Messages, "$.menuTips", "contains [[sameDayCare]]");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Edit(Messages, root => root["hurtsStop"] = "Stop now. Weak legs? Call [[emergencyNumber]] now.");
 
-        AssertError(_content.LoadFails(), Messages, "$.hurtsStop", "(or your local emergency number)");
+        ContentDirectory.AssertError(_content.LoadFails(), Messages, "$.hurtsStop", "(or your local emergency number)");
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
         var text = new string('a', 580 - "[[sameDayCare]].".Length) + "[[sameDayCare]].";
         _content.Edit(Messages, root => root["feltSameReply"] = text);
 
-        AssertError(_content.LoadFails(), Messages, "$.feltSameReply", "with the longest local help values filled in");
+        ContentDirectory.AssertError(_content.LoadFails(), Messages, "$.feltSameReply", "with the longest local help values filled in");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Delete(LocalHelpFile);
 
-        AssertError(_content.LoadFails(), LocalHelpFile, "$", "missing");
+        ContentDirectory.AssertError(_content.LoadFails(), LocalHelpFile, "$", "missing");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Edit(LocalHelpFile, root => root["locales"]![locale] = root["locales"]!["en-US"]!.DeepClone());
 
-        AssertError(_content.LoadFails(), LocalHelpFile, $"$.locales.{locale}", "language and a country");
+        ContentDirectory.AssertError(_content.LoadFails(), LocalHelpFile, $"$.locales.{locale}", "language and a country");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed partial class LocalHelpContentTests : IDisposable
     {
         _content.Edit(LocalHelpFile, root => root["default"]!["sameDayCare"] = "call [[emergencyNumber]] (or your local emergency number)");
 
-        AssertError(_content.LoadFails(), LocalHelpFile, "$.default.sameDayCare", "contains a local help token");
+        ContentDirectory.AssertError(_content.LoadFails(), LocalHelpFile, "$.default.sameDayCare", "contains a local help token");
     }
 
     [Fact]
@@ -193,12 +193,6 @@ public sealed partial class LocalHelpContentTests : IDisposable
         {
             cards.Delete(recursive: true);
         }
-    }
-
-    private static void AssertError(ContentValidationException ex, string file, string path, string fragment)
-    {
-        var found = ex.Errors.Any(e => e.File == file && e.Path == path && e.Problem.Contains(fragment, StringComparison.Ordinal));
-        Assert.True(found, $"expected an error in {file} at {path} mentioning \"{fragment}\"; got:{Environment.NewLine}{ex.Message}");
     }
 
     [GeneratedRegex(@"\b(?:999|911|112)\b|A&E", RegexOptions.CultureInvariant)]
