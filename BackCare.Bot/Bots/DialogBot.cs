@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
@@ -91,7 +92,8 @@ public abstract class DialogBot<T> : ActivityHandler
         {
             StatusCode = 200,
             Type = "application/vnd.microsoft.activity.message",
-            Value = ExecuteAcknowledgement,
+            // The invoke response is not a message, so the send hook does not see it: its local help is filled in here.
+            Value = LocalHelpTokens.Replace(ExecuteAcknowledgement, _localHelp.HelpFor(turnContext)),
         };
     }
 
