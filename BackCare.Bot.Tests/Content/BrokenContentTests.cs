@@ -423,14 +423,8 @@ public sealed class BrokenContentTests : IDisposable
         Assert.Contains(_content.Path, ex.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertError(ContentValidationException ex, string file, string path, string fragment)
-    {
-        var found = ex.Errors.Any(e => e.File == file && e.Path == path && e.Problem.Contains(fragment, StringComparison.Ordinal));
-        Assert.True(found, $"expected an error in {file} at {path} mentioning \"{fragment}\"; got:{Environment.NewLine}{ex.Message}");
-
-        // The message, which is all a failed start-up shows, names the file and the path too.
-        Assert.Contains($"{file} {path}: ", ex.Message, StringComparison.Ordinal);
-    }
+    private static void AssertError(ContentValidationException ex, string file, string path, string fragment) =>
+        ContentDirectory.AssertError(ex, file, path, fragment);
 
     private static JsonNode Question(JsonNode screening, string id) =>
         screening["questions"]!.AsArray().Single(q => (string?)q!["id"] == id)!;

@@ -41,5 +41,16 @@ public sealed class ContentDirectory : IDisposable
     /// <summary>Loads the copy, expecting it to be rejected.</summary>
     public ContentValidationException LoadFails() => Assert.Throws<ContentValidationException>(() => ContentLoader.Load(Path));
 
+    /// <summary>
+    /// That <paramref name="ex"/> names <paramref name="file"/>, <paramref name="path"/> and a problem mentioning
+    /// <paramref name="fragment"/>, and that its message, which is all a failed start-up shows, names them too.
+    /// </summary>
+    public static void AssertError(ContentValidationException ex, string file, string path, string fragment)
+    {
+        var found = ex.Errors.Any(e => e.File == file && e.Path == path && e.Problem.Contains(fragment, StringComparison.Ordinal));
+        Assert.True(found, $"expected an error in {file} at {path} mentioning \"{fragment}\"; got:{Environment.NewLine}{ex.Message}");
+        Assert.Contains($"{file} {path}: ", ex.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

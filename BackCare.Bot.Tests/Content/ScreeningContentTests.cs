@@ -129,4 +129,12 @@ public sealed class ScreeningContentTests
         Assert.Empty(ScreeningAdvice.AllowedTags(Knowledge, null));
         Assert.Empty(ScreeningAdvice.AllowedTags(Knowledge, new ScreeningRecord { Outcome = ScreeningOutcome.SameDay }));
     }
+
+    [Fact]
+    public void The_emergency_outcome_names_the_local_number_and_emergency_department()
+    {
+        // The local help tokens: the number and the department's name for the user's locale, filled in on sending.
+        Assert.Contains("Call [[emergencyNumber]] (or your local emergency number)", Knowledge.Screening.Outcomes.Emergency, StringComparison.Ordinal);
+        Assert.Contains("go to [[emergencyDepartment]] now", Knowledge.Screening.Outcomes.Emergency, StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,9 @@ namespace BackCare.Bot.Tests.Conversation;
 /// The real bot (the same service registration as the host) on the SDK's TestAdapter, with a fake
 /// clock and a storage that can outlive the harness (to play a restart). Each call sends one activity
 /// and returns every reply of that turn. <c>duringReminder</c>, if given, runs inside every proactive send,
-/// just before the reminder goes out, for tests that play what happens meanwhile.
+/// just before the reminder goes out, for tests that play what happens meanwhile. Every activity carries
+/// <c>locale</c> (en-GB unless a test says otherwise; null sends none), and <see cref="Knowledge"/> is the content as
+/// that locale reads it. <c>configure</c> may replace services after the bot's own registration.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -28,8 +30,11 @@ public sealed class BotHarness : IAsyncDisposable
         bool sendTraces = false,
         string userId = "user1",
         IReadOnlyDictionary<string, string?>? settings = null,
-        Func<Task>? duringReminder = null)
+        Func<Task>? duringReminder = null,
+        string? locale = DefaultLocale,
+        Action<IServiceCollection>? configure = null)
     {
+        Locale = locale;
         Storage = storage ?? new MemoryStorage();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -41,7 +46,7 @@ public sealed class BotHarness : IAsyncDisposable
             Bot = new ChannelAccount("bot", "BackCare"),
             Conversation = new ConversationAccount(false, "personal", "conversation-" + userId),
         };
-        Adapter = new UpdateRecordingTestAdapter(reference, sendTraceActivity: sendTraces);
+        Adapter = new UpdateRecordingTestAdapter(reference, sendTraceActivity: sendTraces) { Locale = locale };
 
         // TestAdapter numbers activity ids from 0 for every new adapter; the bot drops ids it has seen, so make them unique.
         Adapter.Use(new UniqueActivityIds());
@@ -55,9 +60,16 @@ public sealed class BotHarness : IAsyncDisposable
         // Reminders are sent proactively through the TestAdapter, so they arrive in its reply queue like any reply.
         IProactiveSender sender = new AdapterProactiveSender(Adapter, string.Empty);
         services.AddSingleton(duringReminder is null ? sender : new InterruptedSender(sender, duringReminder));
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
 
     }
+
+    /// <summary>The locale of a harness that names none: the bot's content is written in UK English.</summary>
+    public const string DefaultLocale = "en-GB";
+
+    /// <summary>The locale every activity of this harness carries; null for none.</summary>
+    public string? Locale { get; }
 
     public IStorage Storage { get; }
 
@@ -65,7 +77,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     public UpdateRecordingTestAdapter Adapter { get; }
 
-    public KnowledgeBase Knowledge => _services.GetRequiredService<KnowledgeBase>();
+    /// <summary>The bot's knowledge as a user in <see cref="Locale"/> reads it: its local help tokens filled in.</summary>
+    public KnowledgeBase Knowledge => LocalizedKnowledge.For(Locale);
 
     public BotMessages Messages => Knowledge.Messages;
 
@@ -146,6 +159,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task<List<IActivity>> SendAsync(Activity activity)
     {
+        activity.Locale = Locale;
         var bot = _services.GetRequiredService<IBot>();
         await Adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
         var replies = new List<IActivity>();

@@ -1,4 +1,5 @@
 using BackCare.Bot.Content;
+using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Storage;
 
@@ -17,8 +18,8 @@ public sealed class RunningBotFixture : IAsyncLifetime
 
     public BotProcess Bot => _bot ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>The content the bot loads, read from the same test output folder, for the texts replies must show.</summary>
-    public KnowledgeBase Knowledge { get; } = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
+    /// <summary>The content the bot loads, read from the same test output folder, as a Teams user in <see cref="TeamsConversation.Locale"/> reads it.</summary>
+    public KnowledgeBase Knowledge { get; } = LocalizedKnowledge.For(TeamsConversation.Locale);
 
     public async Task InitializeAsync()
     {

@@ -21,6 +21,9 @@ public sealed class TeamsConversation : IDisposable
 {
     public const string TenantId = "72f988bf-0000-4000-8000-00000000e2e0";
 
+    /// <summary>The locale Teams sends with every activity of this user.</summary>
+    public const string Locale = "en-US";
+
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly BotProcess _bot;
@@ -215,6 +218,6 @@ public sealed class TeamsConversation : IDisposable
         ChannelData = new JObject { ["tenant"] = new JObject { ["id"] = TenantId } },
         Timestamp = DateTimeOffset.UtcNow,
         LocalTimestamp = DateTimeOffset.UtcNow.ToOffset(LocalOffset),
-        Locale = "en-US",
+        Locale = Locale,
     };
 }

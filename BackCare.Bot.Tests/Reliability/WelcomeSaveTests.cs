@@ -3,6 +3,7 @@ using System.Text;
 using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
+using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Http;
 using BackCare.Bot.Tests.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -114,7 +115,8 @@ public sealed class WelcomeSaveTests(AzuriteFixture azurite, ITestOutputHelper o
         using var other = Host(views[1]);
         using var welcomingClient = welcoming.CreateClient();
         using var otherClient = other.CreateClient();
-        var knowledge = other.Services.GetRequiredService<KnowledgeBase>();
+        // These activities carry no locale: the content as read with the default local help.
+        var knowledge = LocalizedKnowledge.For(null);
         var conversation = Guid.NewGuid().ToString();
 
         // Instance 1 welcomes: right after its claim (the mid-turn save), the user's first message reaches instance 2,

@@ -9,8 +9,8 @@ using Microsoft.Bot.Schema;
 namespace BackCare.Bot.Bots;
 
 /// <summary>Welcomes people once as they join or install the bot, then hands every message to the main dialog.</summary>
-public sealed class BackCareBot(BackCareState state, MainDialog dialog, KnowledgeBase knowledge)
-    : DialogBot<MainDialog>(state, dialog)
+public sealed class BackCareBot(BackCareState state, MainDialog dialog, KnowledgeBase knowledge, LocalHelpOnSend localHelp)
+    : DialogBot<MainDialog>(state, dialog, localHelp)
 {
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

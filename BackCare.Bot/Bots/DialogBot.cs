@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
@@ -13,10 +14,13 @@ namespace BackCare.Bot.Bots;
 public abstract class DialogBot<T> : ActivityHandler
     where T : Dialog
 {
-    public DialogBot(BackCareState state, T dialog)
+    private readonly LocalHelpOnSend _localHelp;
+
+    public DialogBot(BackCareState state, T dialog, LocalHelpOnSend localHelp)
     {
         State = state;
         Dialog = dialog;
+        _localHelp = localHelp;
     }
 
     protected BackCareState State { get; }
@@ -25,6 +29,9 @@ public abstract class DialogBot<T> : ActivityHandler
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // First, so everything this turn sends (the adapter's error messages included) has its local help filled in.
+        _localHelp.Attach(turnContext);
+
         // Teams re-sends an activity it got no 200 for within 15 s: what already ran is not run (or welcomed) again.
         if (await State.DialogState.HasAlreadyRunAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
@@ -85,7 +92,8 @@ public abstract class DialogBot<T> : ActivityHandler
         {
             StatusCode = 200,
             Type = "application/vnd.microsoft.activity.message",
-            Value = ExecuteAcknowledgement,
+            // The invoke response is not a message, so the send hook does not see it: its local help is filled in here.
+            Value = LocalHelpTokens.Replace(ExecuteAcknowledgement, _localHelp.HelpFor(turnContext)),
         };
     }
 

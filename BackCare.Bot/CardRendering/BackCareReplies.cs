@@ -64,27 +64,29 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
     public IMessageActivity ClosedStep(Technique technique, int index, string status) =>
         MessageFactory.Attachment(cards.Render(CardCatalog.Step, StepCardData(technique, index, status)));
 
-    public IMessageActivity Urgent(ITurnContext turnContext)
-    {
-        var text = Knowledge.Screening.Outcomes.Emergency;
-        if (ShowsCards(turnContext))
-        {
-            return MessageFactory.Attachment(cards.Render(CardCatalog.Urgent, new JObject { ["text"] = text }));
-        }
-
-        return MessageFactory.Text(text + "\n\n" + Messages.NoTechniqueAfterEmergency);
-    }
+    /// <summary>The emergency advice at the end of a screening or on a red flag: where to go now, how, and what to say.</summary>
+    public IMessageActivity Urgent(ITurnContext turnContext) => UrgentAdvice(turnContext, Knowledge.Screening.Outcomes.Emergency);
 
     /// <summary>After an emergency answer: the advice again, in short, with "I answered by mistake" (never "start again").</summary>
-    public IMessageActivity UrgentReminder(ITurnContext turnContext)
+    public IMessageActivity UrgentReminder(ITurnContext turnContext) => UrgentAdvice(turnContext, Messages.UrgentReminder);
+
+    /// <summary>
+    /// <paramref name="text"/>, then not driving oneself and the cauda equina line: each its own line, so someone in
+    /// pain can act on it at a glance. The numbers are local help tokens, filled in for the user's locale on sending.
+    /// </summary>
+    private IMessageActivity UrgentAdvice(ITurnContext turnContext, string text)
     {
-        var text = Messages.UrgentReminder;
         if (ShowsCards(turnContext))
         {
-            return MessageFactory.Attachment(cards.Render(CardCatalog.Urgent, new JObject { ["text"] = text }));
+            return MessageFactory.Attachment(cards.Render(CardCatalog.Urgent, new JObject
+            {
+                ["text"] = text,
+                ["dontDrive"] = Messages.UrgentDontDrive,
+                ["caudaEquina"] = Messages.UrgentCaudaEquina,
+            }));
         }
 
-        return MessageFactory.Text(text + "\n\n" + Messages.NoTechniqueAfterEmergency);
+        return MessageFactory.Text(string.Join("\n\n", text, Messages.UrgentDontDrive, Messages.UrgentCaudaEquina, Messages.NoTechniqueAfterEmergency));
     }
 
     public IMessageActivity Tips(ITurnContext turnContext)

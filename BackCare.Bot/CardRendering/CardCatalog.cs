@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -5,7 +6,8 @@ namespace BackCare.Bot.CardRendering;
 
 /// <summary>
 /// The Adaptive Card templates of the top-level Cards/ folder, read once at start-up. A missing or
-/// malformed template fails start-up with the file named, rather than a turn later.
+/// malformed template, or one with a local help token that does not exist, fails start-up with the file named,
+/// rather than a turn later.
 /// </summary>
 public sealed class CardCatalog
 {
@@ -45,6 +47,14 @@ public sealed class CardCatalog
             catch (Newtonsoft.Json.JsonReaderException e)
             {
                 throw new InvalidOperationException($"Card template {path} is not valid JSON: {e.Message}", e);
+            }
+
+            var unknown = templates[name].Descendants().OfType<JValue>()
+                .SelectMany(v => v.Value is string text ? LocalHelpTokens.NamesIn(text) : [])
+                .FirstOrDefault(token => !LocalHelpTokens.Names.Contains(token, StringComparer.Ordinal));
+            if (unknown is not null)
+            {
+                throw new InvalidOperationException($"Card template {path} has [[{unknown}]], which is not a local help token ({string.Join(", ", LocalHelpTokens.Names)}).");
             }
         }
 

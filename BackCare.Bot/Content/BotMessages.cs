@@ -177,4 +177,10 @@ public sealed record BotMessages
 
     /// <summary>One-minute movement or posture checks; a reminder shows the next one in turn of those the user may do.</summary>
     public required IReadOnlyList<ReminderPrompt> ReminderPrompts { get; init; }
+
+    /// <summary>Shown with every emergency advice (the urgent card and its text): how to get there safely.</summary>
+    public required string UrgentDontDrive { get; init; }
+
+    /// <summary>Shown with every emergency advice: the cauda equina signs and what to say about them (NHS cauda equina card).</summary>
+    public required string UrgentCaudaEquina { get; init; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BackCare.Bot.Content;
 
 /// <summary>
-/// Reads the knowledge files (techniques, answers, tips, screening, messages) and validates them
+/// Reads the knowledge files (techniques, answers, tips, screening, messages, local help) and validates them
 /// as a whole. Called once at start-up: a broken file stops the bot with a
 /// <see cref="ContentValidationException"/> naming the file and field, rather than surfacing later
 /// as a wrong or missing answer in someone's chat.
@@ -16,6 +16,7 @@ public static class ContentLoader
     public const string TipsFile = "tips.json";
     public const string ScreeningFile = "screening.json";
     public const string MessagesFile = "messages.json";
+    public const string LocalHelpFile = "local-help.json";
 
     /// <summary>
     /// Strict on purpose: the files are edited by hand, so a misspelt or repeated property, a null
@@ -46,20 +47,21 @@ public static class ContentLoader
         var tips = Read<List<Tip>>(directory, TipsFile, errors);
         var screening = Read<ScreeningScript>(directory, ScreeningFile, errors);
         var messages = Read<BotMessages>(directory, MessagesFile, errors);
+        var localHelp = Read<LocalHelpFile>(directory, LocalHelpFile, errors);
 
-        // Cross-file checks (tags, related ids) need every file, so they only run once all parsed.
-        if (techniques is null || answers is null || tips is null || screening is null || messages is null)
+        // Cross-file checks (tags, related ids, local help tokens) need every file, so they only run once all parsed.
+        if (techniques is null || answers is null || tips is null || screening is null || messages is null || localHelp is null)
         {
             throw new ContentValidationException(directory, errors);
         }
 
-        new ContentValidator(errors).Validate(techniques, answers, tips, screening, messages);
+        new ContentValidator(errors).Validate(techniques, answers, tips, screening, messages, localHelp);
         if (errors.Count > 0)
         {
             throw new ContentValidationException(directory, errors);
         }
 
-        return new KnowledgeBase(techniques, answers, tips, screening, messages);
+        return new KnowledgeBase(techniques, answers, tips, screening, messages, new LocalHelpResolver(localHelp));
     }
 
     private static T? Read<T>(string directory, string file, List<ContentError> errors)

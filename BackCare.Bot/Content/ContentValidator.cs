@@ -8,7 +8,8 @@ namespace BackCare.Bot.Content;
 /// The checks the JSON serializer cannot make: text present and chat-sized, ids unique and exactly
 /// DESIGN's routing ids, references (related ids, excluded tags) pointing at something real, hold
 /// times that make sense, screening questions in the order that keeps people safe, and message
-/// format strings with the placeholders the code fills. Collects every problem rather than stopping
+/// format strings with the placeholders the code fills, and only known local help tokens
+/// (<see cref="LocalHelpTokens"/>), whose every locale's values are filled in before a length is measured. Collects every problem rather than stopping
 /// at the first, so one run of the bot shows an editor everything to fix.
 /// </summary>
 internal sealed partial class ContentValidator(List<ContentError> errors)
@@ -25,13 +26,18 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         nameof(BotMessages.ReminderSnoozeButton), nameof(BotMessages.ReminderStopButton),
     };
 
+    /// <summary>Each token's longest value over every locale: a text must fit its limit whichever the user gets.</summary>
+    private readonly Dictionary<string, string> _longestLocalHelp = new(StringComparer.Ordinal);
+
     public void Validate(
         IReadOnlyList<Technique> techniques,
         IReadOnlyList<Answer> answers,
         IReadOnlyList<Tip> tips,
         ScreeningScript screening,
-        BotMessages messages)
+        BotMessages messages,
+        LocalHelpFile localHelp)
     {
+        ValidateLocalHelp(localHelp);
         ValidateTechniques(techniques);
         ValidateTips(tips);
 
@@ -44,6 +50,56 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         var tags = techniques.Where(t => t?.Tags is not null).SelectMany(t => t.Tags).Where(tag => tag is not null).ToHashSet(StringComparer.Ordinal);
         ValidateScreening(screening, techniques, tags);
         ValidateMessages(messages, tags);
+    }
+
+    private void ValidateLocalHelp(LocalHelpFile localHelp)
+    {
+        const string file = ContentLoader.LocalHelpFile;
+        var entries = new List<(LocalHelp Help, string Path)> { (localHelp.Default, "$.default") };
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (locale, help) in localHelp.Locales)
+        {
+            var path = $"$.locales.{locale}";
+            if (!LocaleName().IsMatch(locale))
+            {
+                Add(file, path, $"\"{locale}\" is not a locale name with a language and a country, like \"en-GB\"");
+            }
+            else if (!seen.TryAdd(locale, path))
+            {
+                // Locales are matched without regard to case, so "en-gb" and "en-GB" would be the same one twice.
+                Add(file, path, $"repeats the locale {seen[locale]} (locales are matched without regard to case)");
+            }
+
+            entries.Add((help, path));
+        }
+
+        foreach (var (help, path) in entries)
+        {
+            if (help is null)
+            {
+                Add(file, path, "is null; expected the values of " + string.Join(", ", LocalHelpTokens.Names));
+                continue;
+            }
+
+            foreach (var name in LocalHelpTokens.Names)
+            {
+                var value = help.ValueOf(name);
+                if (!Text(file, $"{path}.{name}", value, ContentLimits.ShortText))
+                {
+                    continue;
+                }
+
+                if (LocalHelpTokens.HasAny(value))
+                {
+                    Add(file, $"{path}.{name}", "contains a local help token; a value is shown as written");
+                }
+
+                if (!_longestLocalHelp.TryGetValue(name, out var longest) || value!.Length > longest.Length)
+                {
+                    _longestLocalHelp[name] = value!;
+                }
+            }
+        }
     }
 
     private void ValidateTechniques(IReadOnlyList<Technique> techniques)
@@ -736,10 +792,15 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             return false;
         }
 
-        if (value.Length > maxLength)
+        // What the user reads is the text with its local help tokens filled in, so that is what must fit.
+        var shown = LocalHelpTokens.Replace(value, name => _longestLocalHelp.GetValueOrDefault(name));
+        if (shown.Length > maxLength)
         {
-            Add(file, path, $"is {value.Length} characters long; the limit here is {maxLength} so it fits a chat window. Shorten it{(overflowsToMore ? " or move detail to \"more\"" : string.Empty)}");
+            var filled = shown.Length == value.Length ? string.Empty : " with the longest local help values filled in";
+            Add(file, path, $"is {shown.Length} characters long{filled}; the limit here is {maxLength} so it fits a chat window. Shorten it{(overflowsToMore ? " or move detail to \"more\"" : string.Empty)}");
         }
+
+        CheckLocalHelpTokens(file, path, value, label);
 
         if (label && (value.Trim().Length != value.Length || value.Any(char.IsControl)))
         {
@@ -750,8 +811,8 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Add(file, path, "contains a control character (a tab or similar); only line breaks are allowed");
         }
 
-        // The contract's local help tokens ([[sameDayCare]]) are replaced before sending, so their brackets never reach Teams.
-        var plain = value.Replace("[[emergencyNumber]]", "", StringComparison.Ordinal).Replace("[[emergencyDepartment]]", "", StringComparison.Ordinal).Replace("[[sameDayCare]]", "", StringComparison.Ordinal);
+        // Tokens are replaced before sending, so their brackets never reach Teams; any other bracket would.
+        var plain = LocalHelpTokens.Strip(value);
         var markup = plain.IndexOfAny(MarkupCharacters);
         if (markup >= 0)
         {
@@ -761,10 +822,36 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         return true;
     }
 
+    private void CheckLocalHelpTokens(string file, string path, string value, bool label)
+    {
+        foreach (var name in LocalHelpTokens.NamesIn(value))
+        {
+            if (label)
+            {
+                Add(file, path, $"contains [[{name}]]; a caption or id is matched against what a button sends back, so write it out");
+            }
+            else if (!LocalHelpTokens.Names.Contains(name, StringComparer.Ordinal))
+            {
+                Add(file, path, $"contains [[{name}]], which is not a local help token; use {string.Join(", ", LocalHelpTokens.Names.Select(n => $"[[{n}]]"))}");
+            }
+        }
+
+        // The locale may be wrong (a traveller, a work laptop set to another country), so the number never stands alone.
+        var number = $"[[{LocalHelpTokens.EmergencyNumber}]]";
+        if (value.Replace(number + LocalHelpTokens.NumberFallback, string.Empty, StringComparison.Ordinal).Contains(number, StringComparison.Ordinal))
+        {
+            Add(file, path, $"has {number} without \"{LocalHelpTokens.NumberFallback}\" right after it; the user's locale may not be where they are");
+        }
+    }
+
     private void Add(string file, string path, string problem) => errors.Add(new ContentError(file, path, problem));
 
     private static string LevelName(ScreeningLevel level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
+
+    /// <summary>A language and a country (BCP 47), optionally a script between them: "en-GB", "pt-BR", "zh-Hant-TW".</summary>
+    [GeneratedRegex("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-(?:[A-Z]{2}|[0-9]{3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocaleName();
 }

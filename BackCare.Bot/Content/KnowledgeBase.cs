@@ -15,13 +15,15 @@ public sealed class KnowledgeBase
         IReadOnlyList<Answer> answers,
         IReadOnlyList<Tip> tips,
         ScreeningScript screening,
-        BotMessages messages)
+        BotMessages messages,
+        LocalHelpResolver localHelp)
     {
         Techniques = techniques;
         Answers = answers;
         Tips = tips;
         Screening = screening;
         Messages = messages;
+        LocalHelp = localHelp;
         _techniques = techniques.ToDictionary(t => t.Id, StringComparer.Ordinal);
         _answers = answers.ToDictionary(a => a.Id, StringComparer.Ordinal);
         _tips = tips.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -42,6 +44,9 @@ public sealed class KnowledgeBase
     public ScreeningScript Screening { get; }
 
     public BotMessages Messages { get; }
+
+    /// <summary>The values of the local help tokens (<see cref="LocalHelpTokens"/>) by the user's locale.</summary>
+    public LocalHelpResolver LocalHelp { get; }
 
     /// <summary>A technique by its id ("childs-pose") or its routing id ("technique:childs-pose"); null if there is none.</summary>
     public Technique? FindTechnique(string id)

@@ -49,6 +49,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
         services.AddSemanticRouting();
         services.AddSingleton<BackCareReplies>();
+        services.AddSingleton<LocalHelpOnSend>();
         services.AddSingleton<CardMessenger>();
         services.AddHostedService<BotDataStartupCheck>();
 

@@ -1,3 +1,4 @@
+using BackCare.Bot.Bots;
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
@@ -16,6 +17,7 @@ public sealed class ReminderScheduler(
     ReminderStore store,
     IProactiveSender sender,
     BackCareReplies replies,
+    LocalHelpOnSend localHelp,
     TimeProvider time,
     IOptions<BackCareOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
@@ -107,7 +109,12 @@ public sealed class ReminderScheduler(
 
         await sender.ContinueConversationAsync(
             subscription.Reference,
-            (turnContext, ct) => turnContext.SendActivityAsync(card, ct),
+            (turnContext, ct) =>
+            {
+                // A proactive turn does not pass through the bot, so the reminder's local help is filled in here.
+                localHelp.Attach(turnContext);
+                return turnContext.SendActivityAsync(card, ct);
+            },
             cancellationToken).ConfigureAwait(false);
         return true;
     }

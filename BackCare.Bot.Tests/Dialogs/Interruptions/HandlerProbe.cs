@@ -1,3 +1,4 @@
+using BackCare.Bot.Bots;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Dialogs.Interruptions;
@@ -23,6 +24,9 @@ internal sealed class HandlerProbe : IDisposable
     {
         _bot = bot;
         _turn = new TurnContext(bot.Adapter, activity);
+
+        // What the bot does at the start of every turn: local help tokens are filled in on sending.
+        bot.Service<LocalHelpOnSend>().Attach(_turn);
         Dialogs = new DialogContext(new DialogSet(), _turn, new DialogState());
     }
 
