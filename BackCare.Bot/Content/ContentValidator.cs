@@ -581,10 +581,12 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Add(file, path, "contains a control character (a tab or similar); only line breaks are allowed");
         }
 
-        var markup = value.IndexOfAny(MarkupCharacters);
+        // The local help tokens of issue 10's contract ("[[emergencyNumber]]") are replaced before sending, so their brackets never reach Teams.
+        var shown = LocalHelpToken().Replace(value, string.Empty);
+        var markup = shown.IndexOfAny(MarkupCharacters);
         if (markup >= 0)
         {
-            Add(file, path, $"contains '{value[markup]}', which Teams would render as formatting; keep the text plain");
+            Add(file, path, $"contains '{shown[markup]}', which Teams would render as formatting; keep the text plain");
         }
 
         return true;
@@ -596,4 +598,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
+
+    [GeneratedRegex(@"\[\[(?:emergencyNumber|emergencyDepartment|sameDayCare)\]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalHelpToken();
 }
