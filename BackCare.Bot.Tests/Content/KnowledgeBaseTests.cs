@@ -14,7 +14,13 @@ public sealed class KnowledgeBaseTests
         "faq:how-often", "faq:when-see-doctor", "faq:pregnancy", "faq:foam-vs-stretch",
     ];
 
-    private static readonly string[] DesignTopics = ["topic:what-is-cracking", "topic:when-to-avoid", "topic:lumbar-anatomy", "topic:foam-roller-choice"];
+    private static readonly string[] DesignTopics =
+    [
+        "topic:what-is-cracking", "topic:when-to-avoid", "topic:lumbar-anatomy", "topic:foam-roller-choice",
+        "topic:sciatica", "topic:slept-wrong", "topic:heat-or-ice", "topic:painkillers", "topic:bed-rest-and-work",
+        "topic:running-and-gym", "topic:desk-setup", "topic:how-long", "topic:driving", "topic:sex", "topic:lifting-children",
+        "topic:scans", "topic:back-braces", "topic:physio-or-chiropractor", "topic:inflammatory-stiffness", "topic:children-and-teens",
+    ];
 
     private static readonly string[] DesignTips = ["tip:posture", "tip:movement", "tip:core", "tip:lifting", "tip:sleep", "tip:stress", "tip:hydration"];
 

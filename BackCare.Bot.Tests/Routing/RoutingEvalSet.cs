@@ -58,7 +58,9 @@ public sealed class RoutingEvalSet
             var tab = line.IndexOf('\t');
             if (tab <= 0) throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
             var expected = line[..tab].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            cases.Add(new RoutingEvalCase(i + 1, expected, line[(tab + 1)..], category));
+            var text = line[(tab + 1)..];
+            expected.UnionWith(AcceptedNewIds.For(Path.GetFileName(path), i + 1, text));
+            cases.Add(new RoutingEvalCase(i + 1, expected, text, category));
         }
 
         return new RoutingEvalSet(fileName, cases);

@@ -19,7 +19,16 @@ public static class KnowledgeIds
     ];
 
     public static IReadOnlyList<string> Topics { get; } =
-        ["topic:what-is-cracking", "topic:when-to-avoid", "topic:lumbar-anatomy", "topic:foam-roller-choice"];
+    [
+        "topic:what-is-cracking", "topic:when-to-avoid", "topic:lumbar-anatomy", "topic:foam-roller-choice",
+
+        // What patients ask beyond the article (issue 10): short answers...
+        "topic:sciatica", "topic:slept-wrong", "topic:heat-or-ice", "topic:painkillers", "topic:bed-rest-and-work",
+        "topic:running-and-gym", "topic:desk-setup", "topic:how-long", "topic:driving", "topic:sex", "topic:lifting-children",
+
+        // ...and signposts, which only say where to go.
+        "topic:scans", "topic:back-braces", "topic:physio-or-chiropractor", "topic:inflammatory-stiffness", "topic:children-and-teens",
+    ];
 
     public static IReadOnlyList<string> Tips { get; } =
         ["tip:posture", "tip:movement", "tip:core", "tip:lifting", "tip:sleep", "tip:stress", "tip:hydration"];

@@ -42,7 +42,7 @@ public sealed class NearestExampleMatcherTests
     {
         var examples = SemanticExamplesLoader.Load(SemanticExamplesLoader.DefaultPath).ToHashSet();
 
-        var matches = Matcher.Match("how should I sit at my desk", top: 26);
+        var matches = Matcher.Match("how should I sit at my desk", top: SemanticExamplesLoader.RequiredIds.Count);
 
         Assert.Equal(SemanticExamplesLoader.RequiredIds.Count, matches.Count);
         Assert.All(matches, m => Assert.Contains(new SemanticExample(m.Intent, m.Example), examples));
