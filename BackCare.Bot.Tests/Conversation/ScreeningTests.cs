@@ -220,6 +220,7 @@ public sealed class ScreeningTests
         var stepText = Replies.AllText(step);
         Assert.Contains("knees wide apart", stepText, StringComparison.Ordinal);
         Assert.Contains("Child's pose, wide-knee and supported", stepText, StringComparison.Ordinal);
+        Assert.Contains("You'll need: a mat or soft floor; a pile of pillows", Replies.Text(Replies.Last(replies)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -483,6 +483,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
                 Text(file, path + ".name", adaptation.Name, ContentLimits.Label, label: true);
                 Text(file, path + ".summary", adaptation.Summary, ContentLimits.ShortText);
+                TextList(file, path + ".equipment", adaptation.Equipment ?? [], ContentLimits.ShortText, mayBeEmpty: true);
                 ValidateSteps(file, $"$[{i}].adaptations[{k}]", technique with { Steps = adaptation.Steps ?? [] });
             }
         }

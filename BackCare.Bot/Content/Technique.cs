@@ -17,14 +17,14 @@ public sealed record Technique(
 
     /// <summary>
     /// This technique as someone with <paramref name="cautionIds"/> should do it: the first adaptation for one of
-    /// them replaces the name, summary and steps; otherwise the technique itself.
+    /// them replaces the name, summary, equipment and steps; otherwise the technique itself.
     /// </summary>
     public Technique AdaptedFor(IReadOnlyCollection<string> cautionIds)
     {
         var adaptation = Adaptations.FirstOrDefault(a => cautionIds.Contains(a.ForCaution));
         return adaptation is null
             ? this
-            : this with { Name = adaptation.Name, Summary = adaptation.Summary, Steps = adaptation.Steps, Adaptations = [] };
+            : this with { Name = adaptation.Name, Summary = adaptation.Summary, Equipment = adaptation.Equipment, Steps = adaptation.Steps, Adaptations = [] };
     }
 
     /// <summary>The caution id of the adaptation <see cref="AdaptedFor"/> would use, or null.</summary>
