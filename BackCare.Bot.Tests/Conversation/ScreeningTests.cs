@@ -30,7 +30,7 @@ public sealed class ScreeningTests
 
         var check = bot.Knowledge.Screening.Checks[0];
         var text = Replies.Text(Replies.Last(first));
-        Assert.All(check.Items, item => Assert.Contains("- " + item, text, StringComparison.Ordinal));
+        Assert.All(check.Items, item => Assert.Contains("\n\n• " + item, text, StringComparison.Ordinal));
         Assert.Equal(["Yes", "No"], Replies.Buttons(Replies.Last(first)).Select(b => b.Title));
     }
 

@@ -90,6 +90,8 @@ public sealed class RedFlagLevelTests
     [InlineData("I had bowel cancer two years ago and now my back has started to hurt", "sameDay", "cancer")]
     [InlineData("lost a stone without trying and my back aches", "sameDay", "weightLoss")]
     [InlineData("back pain wakes me every night and nothing eases it", "soon", "nightPain")]
+    [InlineData("the pain wakes me at night and it gets worse when I lie down in bed", "soon", "nightPain")]
+    [InlineData("my back is sore most nights, lying down makes it worse", "soon", "nightPain")]
     [InlineData("I'm 58 and I've never had back pain before, now it aches", "soon", "firstAfterFifty")]
     [InlineData("I'm on immunosuppressants and my lower back has started aching", "soon", "immunity")]
     [InlineData("I have HIV and my back hurts", "soon", "immunity")]

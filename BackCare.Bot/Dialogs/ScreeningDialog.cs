@@ -77,8 +77,9 @@ public sealed class ScreeningDialog : ComponentDialog
     public static int AnswersWhenClear(ScreeningScript script) => script.Checks.Count + 1;
 
     /// <summary>
-    /// What a check asks: its question and hint, then its list as bullets. The list comes last because Teams
-    /// indents a paragraph that follows a list into the list's last item.
+    /// What a check asks: its question and hint, then each item of its list as its own "•" paragraph. Not a
+    /// Markdown list: the yes/no question is a plain message, and clients that show it without Markdown (the
+    /// Agents Playground runs the lines together) still show where each item starts.
     /// </summary>
     public static string CheckText(ScreeningCheck check)
     {
@@ -88,7 +89,11 @@ public sealed class ScreeningDialog : ComponentDialog
             text.Append(' ').Append(check.Hint);
         }
 
-        text.Append("\n\n").AppendJoin('\n', check.Items.Select(item => "- " + item));
+        foreach (var item in check.Items)
+        {
+            text.Append("\n\n• ").Append(item);
+        }
+
         return text.ToString();
     }
 

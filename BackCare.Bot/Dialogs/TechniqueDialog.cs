@@ -211,7 +211,7 @@ public sealed class TechniqueDialog : ComponentDialog
         foreach (var (id, reason) in leftOut)
         {
             var name = _replies.Knowledge.FindTechnique(id)?.Name ?? id;
-            text.Append("- ").Append(string.Format(CultureInfo.InvariantCulture, Messages.LeftOutLine, name, reason)).Append("\n\n");
+            text.Append("• ").Append(string.Format(CultureInfo.InvariantCulture, Messages.LeftOutLine, name, reason)).Append("\n\n");
         }
 
         return text.ToString().TrimEnd();
