@@ -390,6 +390,29 @@ public sealed class ScreeningTests
         Assert.DoesNotContain("3 days", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_screening_saved_by_an_earlier_version_with_more_questions_starts_again_instead_of_failing()
+    {
+        var storage = new BackCare.Bot.Tests.DialogEngine.JsonTextStorage();
+        await using var bot = new BotHarness(storage: storage);
+        await bot.SayAsync("my back is stiff");
+        await bot.SayAsync("no");
+
+        // The old screening asked thirteen questions one by one; a conversation saved at its twelfth meets the new one.
+        var edited = false;
+        storage.EditAll(json =>
+        {
+            var old = System.Text.RegularExpressions.Regex.Replace(json, "\"Index\":\\s*1\\b", "\"Index\":12");
+            edited |= old != json;
+            return old;
+        });
+        Assert.True(edited, "the saved screening's place was not found");
+        var replies = await bot.SayAsync("no");
+
+        Assert.Equal(bot.Knowledge.Screening.Checks[0].Id, ScreeningDriver.QuestionAsked(bot, replies));
+        Assert.DoesNotContain("went wrong", Replies.AllText(replies), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>No technique is offered with the advice, nor when one is asked for by name afterwards.</summary>
     private static async Task AssertNoTechniqueNowOrLaterAsync(BotHarness bot, List<IActivity> replies)
     {

@@ -16,6 +16,15 @@ public sealed class JsonTextStorage(TypeNameHandling typeNameHandling = TypeName
 
     public IReadOnlyDictionary<string, string> Items => _items;
 
+    /// <summary>Rewrites every stored item's JSON text, as a redeploy that changed a stored shape would find it.</summary>
+    public void EditAll(Func<string, string> edit)
+    {
+        foreach (var key in _items.Keys.ToList())
+        {
+            _items[key] = edit(_items[key]);
+        }
+    }
+
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         IDictionary<string, object> found = new Dictionary<string, object>(StringComparer.Ordinal);

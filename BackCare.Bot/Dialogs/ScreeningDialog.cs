@@ -100,6 +100,13 @@ public sealed class ScreeningDialog : ComponentDialog
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var progress = StateValue.To<ScreeningProgress>(step.Options) ?? new ScreeningProgress();
+        if (!IsWithinScript(progress))
+        {
+            // Saved by an earlier version of the screening (a redeploy changed its questions): start it again
+            // rather than fail the turn or skip a question.
+            progress = new ScreeningProgress();
+        }
+
         step.Values["progress"] = progress;
         if (progress.Index == 0 && progress.FollowUp < 0)
         {
@@ -142,6 +149,11 @@ public sealed class ScreeningDialog : ComponentDialog
     private async Task<DialogTurnResult> EvaluateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var progress = step.Values.GetValue<ScreeningProgress>("progress") ?? new ScreeningProgress();
+        if (!IsWithinScript(progress))
+        {
+            return await step.ReplaceDialogAsync(LoopId, new ScreeningProgress(), cancellationToken).ConfigureAwait(false);
+        }
+
         var check = _stages[progress.Index];
 
         if (check is null)
@@ -205,6 +217,10 @@ public sealed class ScreeningDialog : ComponentDialog
 
         return await NextStageAsync(step, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    private bool IsWithinScript(ScreeningProgress progress) =>
+        progress.Index >= 0 && progress.Index < _stages.Count
+        && (progress.FollowUp < 0 || (_stages[progress.Index] is { } check && progress.FollowUp < check.FollowUps.Count));
 
     private ScreeningQuestion FollowUpOf(ScreeningCheck check, int index) =>
         Script.FindQuestion(check.FollowUps[index])
