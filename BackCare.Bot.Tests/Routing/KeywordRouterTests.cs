@@ -105,6 +105,19 @@ public sealed class KeywordRouterTests
         Assert.Equal(intent, Router.Route(text).Intent);
 
     [Theory]
+    [InlineData("is foam rolling beter than streching", "faq:foam-vs-stretch")]
+    [InlineData("is a foam roler beter than a stretch for my back", "faq:foam-vs-stretch")]
+    public void A_typo_one_edit_from_a_short_off_topic_word_does_not_rule_the_message_out(string text, string intent) =>
+        Assert.Equal(intent, Router.Route(text).Intent);
+
+    [Theory]
+    [InlineData("how do I stop cracking my knuckels")]
+    [InlineData("my laptop crashed and I need to back up my files")]
+    [InlineData("is beer bad for you")]
+    public void Off_topic_words_are_still_recognised_as_written_and_long_ones_when_misspelt(string text) =>
+        Assert.Equal("none", Router.Route(text).Intent);
+
+    [Theory]
     [InlineData("I can't feel my legs")]
     [InlineData("no feeling in my legs")]
     [InlineData("I have no control over my bladder")]

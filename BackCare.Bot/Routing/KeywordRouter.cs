@@ -102,7 +102,13 @@ public sealed class KeywordRouter
         }
 
         var redFlagPatterns = _urgent.AllPatterns.Concat(_seeDoctor?.AllPatterns ?? []).ToList();
-        _analyzer.SetVocabulary(Vocabulary(model, redFlagPatterns), redFlagPatterns.SelectMany(p => p.Prefixes), redFlagPatterns.SelectMany(p => p.Words.Concat(p.Prefixes)));
+        // A short off-topic word has many everyday neighbours one edit away ("beter" is "better", not "beer"), so it
+        // is known as written but never the target of a correction that would rule the message out.
+        // Only words that are off-topic alone: "crack" in "crack a joke" stays a target, being the bot's own word.
+        var vocabulary = Vocabulary(model, redFlagPatterns).ToHashSet(StringComparer.Ordinal);
+        var onTopic = Vocabulary(model with { OffTopic = [] }, redFlagPatterns).ToHashSet(StringComparer.Ordinal);
+        var shortOffTopic = vocabulary.Where(w => w.Length < OffTopicTypoTargetLength && !onTopic.Contains(w));
+        _analyzer.SetVocabulary(vocabulary, redFlagPatterns.SelectMany(p => p.Prefixes), redFlagPatterns.SelectMany(p => p.Words.Concat(p.Prefixes)), shortOffTopic);
     }
 
     /// <summary>Loads Content/Data/routing.json from next to the application (it is copied to the output folder).</summary>
@@ -379,6 +385,9 @@ public sealed class KeywordRouter
             ? terms[0]
             : throw new RoutingModelException(_model.SourcePath, $"\"{word}\"", "expected a single word here (use phrases for several words)");
     }
+
+    /// <summary>Off-topic words shorter than this are recognised as written but not corrected towards.</summary>
+    private const int OffTopicTypoTargetLength = 7;
 
     private IEnumerable<string> Vocabulary(RoutingModel model, IEnumerable<TermPattern> redFlagPatterns)
     {

@@ -89,9 +89,11 @@ internal sealed class TextAnalyzer
     /// Declares the words the routing data knows, so typos can be corrected towards them. Called once, by the
     /// router's constructor, before the analyzer is shared. Wildcard prefixes ("numb" for "numb*") also count as known,
     /// and a long one is itself a word a typo can be corrected to ("acident" → "accident", matching "accident*").
+    /// <paramref name="notTargets"/> are known as written but never what a typo is corrected to.
     /// </summary>
-    public void SetVocabulary(IEnumerable<string> surfaces, IEnumerable<string> knownPrefixes, IEnumerable<string> redFlagWords)
+    public void SetVocabulary(IEnumerable<string> surfaces, IEnumerable<string> knownPrefixes, IEnumerable<string> redFlagWords, IEnumerable<string> notTargets)
     {
+        var excluded = notTargets.ToHashSet(StringComparer.Ordinal);
         var prefixes = knownPrefixes.ToList();
         var words = surfaces.Concat(prefixes.Where(p => p.Length >= _typos.MinLength))
             .Where(w => w.Length > 0 && !_stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
@@ -106,7 +108,7 @@ internal sealed class TextAnalyzer
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.OrderBy(w => w, StringComparer.Ordinal).ToArray());
         _vocabularyByInitial = words
-            .Where(w => w.Length >= Math.Max(2, _typos.MinLength - _typos.MaxEdits) && char.IsLetter(w[0]))
+            .Where(w => w.Length >= Math.Max(2, _typos.MinLength - _typos.MaxEdits) && char.IsLetter(w[0]) && !excluded.Contains(w))
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.OrderBy(w => w, StringComparer.Ordinal).ToArray());
     }
