@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Http;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -65,18 +66,7 @@ public sealed class ConnectorTurnHoldTests(ITestOutputHelper output)
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, MisbehavingConnector connector, string text)
     {
-        var conversationId = Guid.NewGuid().ToString();
-        var activity = new JObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString("N"),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = connector.ServiceUrl,
-            ["from"] = new JObject { ["id"] = "user-" + conversationId, ["name"] = "User" },
-            ["recipient"] = new JObject { ["id"] = "bot", ["name"] = "BackCare" },
-            ["conversation"] = new JObject { ["id"] = conversationId },
-            ["text"] = text,
-        };
+        var activity = NormalDeliveryTests.Activity(connector.ServiceUrl, Guid.NewGuid().ToString(), Guid.NewGuid().ToString("N"), text);
         return client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
     }
 }

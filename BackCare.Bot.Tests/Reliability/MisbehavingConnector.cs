@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using BackCare.Bot.Tests.Hosting;
 
 namespace BackCare.Bot.Tests.Reliability;
 
@@ -15,12 +11,11 @@ namespace BackCare.Bot.Tests.Reliability;
 /// </summary>
 public sealed class MisbehavingConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _received = new();
+    private WebApplication _app = null!;
 
-    private MisbehavingConnector(WebApplication app)
+    private MisbehavingConnector()
     {
-        _app = app;
     }
 
     /// <summary>What every request is answered with: a status code (200 accepts it), or null never to answer.</summary>
@@ -36,15 +31,12 @@ public sealed class MisbehavingConnector : IAsyncDisposable
 
     public static async Task<MisbehavingConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new MisbehavingConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", (HttpContext context, string conversationId) => connector.AnswerAsync(context));
-        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.AnswerAsync(context));
-        await app.StartAsync();
-        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/";
+        var connector = new MisbehavingConnector();
+        (connector._app, connector.ServiceUrl) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", (HttpContext context, string conversationId) => connector.AnswerAsync(context));
+            app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.AnswerAsync(context));
+        });
         return connector;
     }
 

@@ -20,24 +20,8 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IDisposable
     [InlineData("Sqlite")]
     public async Task An_activity_sent_to_both_instances_is_answered_once(string kind)
     {
-        string[] settings = kind == "Blob"
-            ? ["Storage:Kind=Blob", "Storage:BlobConnectionString=" + azurite.ConnectionString, "Storage:BlobContainer=" + AzuriteFixture.NewContainerName("dupes")]
-            : ["Storage:Kind=Sqlite", "Storage:SqlitePath=" + _folder.File("shared.db")];
-        var starting = new[] { BotProcess.StartAsync(settings), BotProcess.StartAsync(settings) };
-        BotProcess[] bots;
-        try
-        {
-            bots = await Task.WhenAll(starting);
-        }
-        catch
-        {
-            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
-            {
-                await (await started).DisposeAsync();
-            }
-
-            throw;
-        }
+        var settings = BotProcess.SharedStorage(kind, azurite, _folder, "dupes");
+        var bots = await BotProcess.StartSeveralAsync(settings, 2);
 
         await using var first = bots[0];
         await using var second = bots[1];
