@@ -12,7 +12,7 @@ public sealed class SafetyBeforeCardsTests
     private const string TechniqueId = "knee-to-chest";
     private const string RedFlag = "I can't feel my legs and my back hurts";
 
-    /// <summary>What ConnectorRetryHandler throws when the connector has not answered any of its attempts.</summary>
+    /// <summary>What a send throws when the connector has not answered in time.</summary>
     private static Exception ConnectorTimeout() => new TimeoutException("The connector did not answer.");
 
     [Fact]

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Hosting;
@@ -19,15 +14,14 @@ namespace BackCare.Bot.Tests.Hosting;
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<ReceivedReply> _replies = new();
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _nextId;
     private int _attempts;
 
-    private FakeConnector(WebApplication app)
+    private FakeConnector()
     {
-        _app = app;
     }
 
     /// <summary>The serviceUrl to put in activities, ending with a slash as channels send it.</summary>
@@ -43,17 +37,13 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new FakeConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext context, string conversationId, string replyToId) => connector.ReceiveAsync(context, conversationId, replyToId));
-        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.ReceiveAsync(context, conversationId, null));
-        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) => connector.ReceiveUpdateAsync(context, conversationId, activityId));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        var connector = new FakeConnector();
+        (connector._app, connector.ServiceUrl) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (HttpContext context, string conversationId, string replyToId) => connector.ReceiveAsync(context, conversationId, replyToId));
+            app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => connector.ReceiveAsync(context, conversationId, null));
+            app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) => connector.ReceiveUpdateAsync(context, conversationId, activityId));
+        });
         return connector;
     }
 

@@ -94,12 +94,15 @@ public sealed class NormalDeliveryTests
         Assert.Equal(1, factory.Services.GetRequiredService<ConnectorClientCache>().Count);
     }
 
-    internal static JObject Activity(FakeConnector connector, string conversationId, string activityId, string text) => new()
+    internal static JObject Activity(FakeConnector connector, string conversationId, string activityId, string text) =>
+        Activity(connector.ServiceUrl, conversationId, activityId, text);
+
+    internal static JObject Activity(string serviceUrl, string conversationId, string activityId, string text) => new()
     {
         ["type"] = "message",
         ["id"] = activityId,
         ["channelId"] = "msteams",
-        ["serviceUrl"] = connector.ServiceUrl,
+        ["serviceUrl"] = serviceUrl,
         ["from"] = new JObject { ["id"] = "user-" + conversationId, ["name"] = "User" },
         ["recipient"] = new JObject { ["id"] = "bot", ["name"] = "BackCare" },
         ["conversation"] = new JObject { ["id"] = conversationId },

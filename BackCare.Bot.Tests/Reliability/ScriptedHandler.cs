@@ -18,8 +18,9 @@ public sealed class ScriptedHandler(params Func<CancellationToken, Task<HttpResp
         return Task.FromResult(response);
     };
 
-    public static Func<CancellationToken, Task<HttpResponseMessage>> Refused() =>
-        _ => throw new HttpRequestException("Connection refused");
+    /// <summary>What SocketsHttpHandler throws when the connection is refused: the request never left.</summary>
+    public static Func<CancellationToken, Task<HttpResponseMessage>> CouldNotConnect() =>
+        _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused");
 
     public static Func<CancellationToken, Task<HttpResponseMessage>> Hang() => async cancellationToken =>
     {

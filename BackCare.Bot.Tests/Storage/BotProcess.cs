@@ -85,6 +85,35 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Settings for instances sharing one storage of <paramref name="kind"/> ("Blob": a new container on Azurite,
+    /// "Sqlite": a file in <paramref name="folder"/>), as instances behind a load balancer share it.
+    /// </summary>
+    public static string[] SharedStorage(string kind, AzuriteFixture azurite, TemporaryFolder folder, string containerPrefix) =>
+        kind == "Blob"
+            ? ["Storage:Kind=Blob", "Storage:BlobConnectionString=" + azurite.ConnectionString, "Storage:BlobContainer=" + AzuriteFixture.NewContainerName(containerPrefix)]
+            : ["Storage:Kind=Sqlite", "Storage:SqlitePath=" + folder.File("shared.db")];
+
+    /// <summary>Starts <paramref name="count"/> instances at once (each takes a few seconds); if one fails, those started are stopped.</summary>
+    public static async Task<BotProcess[]> StartSeveralAsync(IEnumerable<string> settings, int count)
+    {
+        var list = settings.ToList();
+        var starting = Enumerable.Range(0, count).Select(_ => StartAsync(list)).ToArray();
+        try
+        {
+            return await Task.WhenAll(starting).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await (await started.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Posts one activity with expectReplies and returns the replies the bot put in the response.</summary>
     public async Task<List<IActivity>> SendAsync(Activity activity)
     {

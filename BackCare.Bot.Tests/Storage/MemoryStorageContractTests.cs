@@ -9,6 +9,8 @@ public sealed class MemoryStorageContractTests : StorageContractTests
 
     protected override IStorage Storage => _storage;
 
+    protected override bool KeepsDeletedItemsDeleted => false;
+
     // Nothing outlives a MemoryStorage, so "another instance over the same data" can only be the same one.
     protected override IStorage OpenAnother() => _storage;
 }

@@ -24,9 +24,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IDisposable
     [InlineData("Sqlite")]
     public async Task Two_instances_continue_one_conversation_turn_by_turn(string kind)
     {
-        string[] settings = kind == "Blob"
-            ? ["Storage:Kind=Blob", "Storage:BlobConnectionString=" + azurite.ConnectionString, "Storage:BlobContainer=" + AzuriteFixture.NewContainerName("scaleout")]
-            : ["Storage:Kind=Sqlite", "Storage:SqlitePath=" + _folder.File("shared.db")];
+        var settings = BotProcess.SharedStorage(kind, azurite, _folder, "scaleout");
 
         // What the conversation should be, from the same bot in-process: the questions in order, then the steps.
         await using var reference = new BotHarness();
@@ -34,22 +32,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IDisposable
         var technique = reference.Knowledge.FindTechnique(TechniqueId)!;
         Assert.True(expectedQuestions.Count >= 4, string.Join(", ", expectedQuestions));
 
-        // Both started at once (each takes a few seconds); whichever started is killed if the other did not.
-        var starting = new[] { BotProcess.StartAsync(settings), BotProcess.StartAsync(settings) };
-        BotProcess[] bots;
-        try
-        {
-            bots = await Task.WhenAll(starting);
-        }
-        catch
-        {
-            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
-            {
-                await (await started).DisposeAsync();
-            }
-
-            throw;
-        }
+        var bots = await BotProcess.StartSeveralAsync(settings, 2);
 
         await using var first = bots[0];
         await using var second = bots[1];

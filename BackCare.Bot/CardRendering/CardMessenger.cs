@@ -58,7 +58,7 @@ public sealed class CardMessenger(ILogger<CardMessenger> logger)
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The message may be gone (deleted by the user, too old), the channel may refuse updates, or the connector
-            // may not answer (the retry handler's TimeoutException). Changing a card is never worth failing the turn
+            // may not answer in time (ConnectorResilience's timeout). Changing a card is never worth failing the turn
             // for: the caller shows the card anew or leaves the old one.
             logger.LogWarning(exception, "Could not update activity {ActivityId} in conversation {ConversationId}.", activityId, turnContext.Activity.Conversation?.Id);
             card.Id = null;

@@ -18,9 +18,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
 {
     public const string ErrorMessage = "Sorry, something went wrong on my side. Say \"menu\" to start again.";
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, SendPacingMiddleware pacing, KnowledgeBase knowledge, IOptions<BackCareOptions> options)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, ConversationTurnLock turnLock, SendPacingMiddleware pacing, ActivityClaimMiddleware claims, KnowledgeBase knowledge, IOptions<BackCareOptions> options)
         : base(auth, logger)
     {
+        // First: a re-delivered activity is dropped before it waits for the conversation's lock.
+        Use(claims);
         Use(turnLock);
         if (!string.IsNullOrWhiteSpace(options.Value.TranscriptFolder))
         {

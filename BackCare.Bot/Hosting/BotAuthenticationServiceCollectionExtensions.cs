@@ -23,11 +23,10 @@ public static class BotAuthenticationServiceCollectionExtensions
         // ConnectionLifetime, so the handler itself can live as long as the clients do. No request logging:
         // IHttpClientFactory's writes four Information lines per reply, which at appsettings.json's level
         // would cost more than the reply; a failed send fails the turn, and that is logged.
-        // Replies that meet 429, a 5xx, a refused connection or a timeout are retried, bounded and logged.
-        services.AddTransient<ConnectorRetryHandler>();
+        // Retried within a 10-second budget, a POST only where it cannot have been delivered (ConnectorResilience).
         services.AddHttpClient(ConnectorClientCache.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddConnectorResilience()
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
         services.AddSingleton<ConnectorClientCache>();

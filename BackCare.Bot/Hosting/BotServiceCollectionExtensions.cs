@@ -38,6 +38,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<GuardedStateStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<GuardedStateStorage>()));
         services.AddSingleton<ConversationTurnLock>();
+        services.AddSingleton<ActivityClaimMiddleware>();
         // Teams' per-conversation send limits, one pacer for the process (BackCare:SendPacing turns it off).
         services.AddSingleton(_ => new SendPacer());
         services.AddSingleton<SendPacingMiddleware>();

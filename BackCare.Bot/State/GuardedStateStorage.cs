@@ -125,8 +125,10 @@ public sealed class GuardedStateStorage(IStorage inner) : IStorage
                 var current = await inner.ReadAsync(checkedKeys, cancellationToken).ConfigureAwait(false);
                 foreach (var key in checkedKeys)
                 {
-                    // Another save got there first: a new item now exists, or a read one has another version.
-                    if (current.TryGetValue(key, out var value) && (expected[key] == NewItem || Unwrap(value)?.ETag != expected[key]))
+                    // Another save got there first: a new item now exists, or a read one has another version, or was
+                    // deleted ("forget me") since it was read.
+                    var found = current.TryGetValue(key, out var value);
+                    if (found ? expected[key] == NewItem || Unwrap(value)?.ETag != expected[key] : expected[key] != NewItem)
                     {
                         return new StateConflictException(key, failure);
                     }

@@ -14,7 +14,8 @@ namespace BackCare.Bot.Storage;
 /// machine's NuGet registry, so this one is the bot's, over Azure.Storage.Blobs. A value's ETag is its blob's
 /// ETag, and writes are conditional requests, so the ETag rules are those of the SDK's MemoryStorage, across
 /// instances: an <see cref="IStoreItem"/> written over a stored one must carry the stored ETag or "*", else
-/// <see cref="ETagConflictException"/>; a missing key takes any ETag; other values are not checked.
+/// <see cref="ETagConflictException"/>; a missing key takes an item with no ETag (or "*"), and one with an ETag is a
+/// conflict (it was read, then deleted, as by "forget me": it stays deleted); other values are not checked.
 /// </summary>
 public sealed class BlobStorage : IStorage
 {
@@ -42,6 +43,9 @@ public sealed class BlobStorage : IStorage
     }
 
     public string ContainerName => _container.Name;
+
+    /// <summary>The container (for <see cref="BlobActivityClaims"/>, which keeps its claims beside the state).</summary>
+    internal BlobContainerClient Container => _container;
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -150,8 +154,9 @@ public sealed class BlobStorage : IStorage
         }
 
         // A checked write. The first try is the common case: the writer holds the current ETag (or the key is
-        // new and it holds none). When the condition fails, the blob's properties say why: gone (a missing key
-        // takes any ETag, so create it), a plain value (never checked, so replace that version), or a conflict.
+        // new and it holds none). When the condition fails, the blob's properties say why: gone after being read
+        // with an ETag (deleted meanwhile: a conflict, never re-created), a plain value (never checked, so replace
+        // that version), or a conflict.
         var expected = storeItem.ETag;
         var conditions = string.IsNullOrEmpty(expected)
             ? new BlobRequestConditions { IfNoneMatch = ETag.All }
@@ -172,12 +177,13 @@ public sealed class BlobStorage : IStorage
                 }
                 catch (RequestFailedException missing) when (IsMissing(missing))
                 {
-                    // Deleted (or never there): created below.
+                    // Deleted, or never there: a conflict if it was read (above), else created below.
                 }
 
                 var currentIsStoreItem = current is not null
                     && (!current.Metadata.TryGetValue(StoreItemMetadata, out var flag) || !string.Equals(flag, "false", StringComparison.OrdinalIgnoreCase));
-                if (currentIsStoreItem || attempt == MaxCheckedWriteAttempts)
+                var deletedSinceRead = current is null && !string.IsNullOrEmpty(expected);
+                if (currentIsStoreItem || deletedSinceRead || attempt == MaxCheckedWriteAttempts)
                 {
                     throw new ETagConflictException(key, expected, current?.ETag.ToString());
                 }
@@ -203,7 +209,7 @@ public sealed class BlobStorage : IStorage
             cancellationToken);
 
     /// <summary>Creates the container on first use; a failure (storage not up yet) is retried on the next call.</summary>
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    internal async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (_containerReady)
         {

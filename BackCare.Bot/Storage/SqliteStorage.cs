@@ -8,8 +8,8 @@ namespace BackCare.Bot.Storage;
 /// An <see cref="IStorage"/> in one SQLite file: one table, key → JSON text and ETag. It is the embedded default,
 /// so that conversations and screening outcomes survive a restart with no server to install. ETags follow the
 /// SDK's MemoryStorage exactly: an <see cref="IStoreItem"/> written over a stored one must carry the stored
-/// ETag or "*", else <see cref="ETagConflictException"/>; a missing key takes any ETag; other values are not
-/// checked. Each call opens its own (pooled) connection and a write is one IMMEDIATE transaction, so it is
+/// ETag or "*", else <see cref="ETagConflictException"/>; a missing key takes an item with no ETag (or "*"), and
+/// one with an ETag is a conflict (it was read, then deleted: it stays deleted); other values are not checked. Each call opens its own (pooled) connection and a write is one IMMEDIATE transaction, so it is
 /// safe from many threads and from several processes on one file (WAL lets readers run beside the writer).
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
@@ -146,7 +146,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 if (item.ETag != "*")
                 {
                     var (exists, current) = await ReadETagAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
-                    if (exists && current is not null && item.ETag != current)
+                    // Read with an ETag and deleted since ("forget me"): a conflict, so that a turn in flight cannot bring it back.
+                    if ((exists && current is not null && item.ETag != current) || (!exists && !string.IsNullOrEmpty(item.ETag)))
                     {
                         throw new ETagConflictException(key, item.ETag, current);
                     }
@@ -200,7 +201,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>An open connection to the file, the schema made (also for <see cref="SqliteActivityClaims"/>).</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_schemaReady)
         {

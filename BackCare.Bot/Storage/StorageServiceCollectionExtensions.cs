@@ -16,6 +16,19 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory,
             sp.GetService<ILoggerFactory>()));
+
+        // Incoming activity ids are claimed where the state is, so every instance sharing the state sees the claims.
+        services.AddSingleton<IActivityClaims>(sp =>
+        {
+            var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            return sp.GetRequiredService<IStorage>() switch
+            {
+                SqliteStorage sqlite => new SqliteActivityClaims(sqlite, time),
+                BlobStorage blob => new BlobActivityClaims(blob, time),
+                _ => new MemoryActivityClaims(time),
+            };
+        });
+        services.AddHostedService<ActivityClaimSweeper>();
         return services;
     }
 

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using BackCare.Bot.Hosting;
+using BackCare.Bot.Tests.Hosting;
+using BackCare.Bot.Tests.Http;
+using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
+
+namespace BackCare.Bot.Tests.Reliability;
+
+/// <summary>
+/// The hosted bot in normal delivery, its replies going to a connector that misbehaves: how long the turn (which
+/// holds its conversation's lock) lasts, and how many times the same message reached the connector.
+/// </summary>
+public sealed class ConnectorTurnHoldTests(ITestOutputHelper output)
+{
+    /// <summary>A turn sends its reply and, once that fails, the error message: two calls, each within the budget.</summary>
+    private static readonly TimeSpan MostATurnIsHeld = (2 * ConnectorResilience.TotalBudget) + TimeSpan.FromSeconds(3);
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(500, null)]
+    [InlineData(503, 30)]
+    [InlineData(429, 30)]
+    [InlineData(429, 4)]
+    public async Task A_misbehaving_connector_holds_a_turn_for_at_most_two_budgets(int? status, int? retryAfterSeconds)
+    {
+        await using var connector = await MisbehavingConnector.StartAsync();
+        using var factory = new BotApplicationFactory();
+        using var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(3);
+
+        // A first turn while the connector is well, so that the host's start is not counted.
+        using (await PostAsync(client, connector, "hi"))
+        {
+        }
+
+        connector.Status = status;
+        connector.RetryAfterSeconds = retryAfterSeconds;
+        var before = connector.Received.Count;
+        var clock = Stopwatch.StartNew();
+
+        using var response = await PostAsync(client, connector, "hi");
+
+        output.WriteLine($"connector {status?.ToString() ?? "never answers"}, Retry-After {retryAfterSeconds}: turn held {clock.Elapsed.TotalSeconds:F1} s, {connector.Received.Count - before} POSTs");
+        Assert.True(clock.Elapsed < MostATurnIsHeld, $"The turn took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reply_the_connector_received_and_answered_500_is_not_sent_again()
+    {
+        await using var connector = await MisbehavingConnector.StartAsync();
+        connector.Status = 500;
+        using var factory = new BotApplicationFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await PostAsync(client, connector, "hi");
+
+        // The menu reply, then the error message: each arrived once.
+        var texts = connector.Received.Select(body => (string?)JObject.Parse(body)["text"]).Where(text => text is not null).ToList();
+        Assert.NotEmpty(texts);
+        Assert.Equal(texts.Distinct().Count(), texts.Count);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, MisbehavingConnector connector, string text)
+    {
+        var activity = NormalDeliveryTests.Activity(connector.ServiceUrl, Guid.NewGuid().ToString(), Guid.NewGuid().ToString("N"), text);
+        return client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
+    }
+}
