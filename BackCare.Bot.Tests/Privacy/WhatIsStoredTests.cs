@@ -138,6 +138,19 @@ public sealed class WhatIsStoredTests
         Assert.Contains(bot.Messages.StoredEmergency, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_Teams_command_menu_lists_it_and_its_title_is_understood()
+    {
+        var manifest = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(TeamsPackage.AppPackageFolder.Path, "manifest.json")));
+        var titles = manifest.SelectTokens("bots[*].commandLists[*].commands[*].title").Select(t => (string)t!).ToList();
+        var title = Assert.Single(titles, t => t.Contains("know about me", StringComparison.OrdinalIgnoreCase));
+        await using var bot = new BotHarness();
+
+        var replies = await bot.SayAsync(title);
+
+        Assert.StartsWith(bot.Messages.StoredIntro, Replies.Text(Assert.Single(replies)), StringComparison.Ordinal);
+    }
+
     private static Func<string, string> LongStandingWith(BotHarness bot, params string[] cautions)
     {
         var answers = ScreeningDriver.YesToAll(bot, cautions);
