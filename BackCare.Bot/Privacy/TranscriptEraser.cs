@@ -16,12 +16,22 @@ public sealed class TranscriptEraser(ITranscriptStore transcripts, ILogger logge
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        await next(cancellationToken).ConfigureAwait(false);
-        if (!turnContext.TurnState.ContainsKey(RequestKey))
+        try
         {
-            return;
+            await next(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            // Also after a turn that failed once "forget me" had asked: the user was told it is deleted.
+            if (turnContext.TurnState.ContainsKey(RequestKey))
+            {
+                await EraseAsync(turnContext).ConfigureAwait(false);
+            }
+        }
+    }
 
+    private async Task EraseAsync(ITurnContext turnContext)
+    {
         var activity = turnContext.Activity;
         try
         {
