@@ -18,6 +18,11 @@ public sealed class BotMessagesFormatTests
         [nameof(BotMessages.LeftOutLine)] = 2,
         [nameof(BotMessages.ReminderConfirm)] = 4,
         [nameof(BotMessages.TechniquePicked)] = 1,
+        [nameof(BotMessages.StoredScreening)] = 3,
+        [nameof(BotMessages.StoredScreeningOld)] = 2,
+        [nameof(BotMessages.StoredCautions)] = 1,
+        [nameof(BotMessages.StoredReminders)] = 4,
+        [nameof(BotMessages.StoredConversation)] = 2,
     };
 
     public static TheoryData<string> MessageNames() =>

@@ -44,7 +44,7 @@ public sealed class StorageSelectionTests
     public void Memory_and_blob_are_chosen_by_kind()
     {
         using var memory = Provider(new() { ["Storage:Kind"] = "Memory" });
-        Assert.IsType<MemoryStorage>(memory.GetRequiredService<IStorage>());
+        Assert.IsType<BackCare.Bot.Storage.ListableMemoryStorage>(memory.GetRequiredService<IStorage>());
 
         using var blob = Provider(new()
         {
@@ -70,7 +70,7 @@ public sealed class StorageSelectionTests
     {
         using var factory = new BotApplicationFactory();
 
-        Assert.IsType<MemoryStorage>(factory.Services.GetRequiredService<IStorage>());
+        Assert.IsType<BackCare.Bot.Storage.ListableMemoryStorage>(factory.Services.GetRequiredService<IStorage>());
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

@@ -183,4 +183,50 @@ public sealed record BotMessages
 
     /// <summary>Shown with every emergency advice: the cauda equina signs and what to say about them (NHS cauda equina card).</summary>
     public required string UrgentCaudaEquina { get; init; }
+
+    /// <summary>After "forget me" when transcripts are on: what was deleted, the transcript included.</summary>
+    public required string ForgetMeDoneWithTranscript { get; init; }
+
+    /// <summary>"what do you know about me": the first line; one '•' paragraph per stored thing follows.</summary>
+    public required string StoredIntro { get; init; }
+
+    /// <summary>The stored screening: its date, its outcome (a StoredOutcome… text) and when it is deleted.</summary>
+    public required string StoredScreening { get; init; }
+
+    /// <summary>A stored screening past its time, which the retention sweep has not reached yet.</summary>
+    public required string StoredScreeningOld { get; init; }
+
+    /// <summary>The caution questions answered yes, as a list.</summary>
+    public required string StoredCautions { get; init; }
+
+    public required string StoredLongStanding { get; init; }
+
+    public required string StoredNoScreening { get; init; }
+
+    /// <summary>The reminder settings: interval, start, end, days.</summary>
+    public required string StoredReminders { get; init; }
+
+    public required string StoredNoReminders { get; init; }
+
+    /// <summary>This conversation's state: after how many idle hours its dialog is cleared, after how many idle days it is deleted.</summary>
+    public required string StoredConversation { get; init; }
+
+    public required string StoredEmergency { get; init; }
+
+    public required string StoredTranscriptOn { get; init; }
+
+    public required string StoredTranscriptOff { get; init; }
+
+    public required string StoredHowToDelete { get; init; }
+
+    /// <summary>The stored outcome in plain words, one per ScreeningOutcome.</summary>
+    public required string StoredOutcomeClear { get; init; }
+
+    public required string StoredOutcomeCautions { get; init; }
+
+    public required string StoredOutcomeSeeDoctorFirst { get; init; }
+
+    public required string StoredOutcomeSameDay { get; init; }
+
+    public required string StoredOutcomeEmergency { get; init; }
 }

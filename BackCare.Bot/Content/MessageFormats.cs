@@ -18,6 +18,11 @@ internal static class MessageFormats
             [nameof(BotMessages.LeftOutLine)] = ["the technique's name", "why the screening leaves it out"],
             [nameof(BotMessages.TechniquePicked)] = ["the chosen technique's name"],
             [nameof(BotMessages.ReminderConfirm)] = ["the interval in minutes", "the start time", "the end time", "the days"],
+            [nameof(BotMessages.StoredScreening)] = ["when the screening was done", "its outcome in words", "how long it is still kept, e.g. \"20 hours\""],
+            [nameof(BotMessages.StoredScreeningOld)] = ["when the screening was done", "its outcome in words"],
+            [nameof(BotMessages.StoredCautions)] = ["the caution questions answered yes"],
+            [nameof(BotMessages.StoredReminders)] = ["the interval in minutes", "the start time", "the end time", "the days"],
+            [nameof(BotMessages.StoredConversation)] = ["after how many idle hours the dialog is cleared (the screening's validity)", "how many idle days a conversation is kept"],
         };
 
     /// <summary>The placeholders <paramref name="propertyName"/> must use, none for plain texts.</summary>

@@ -26,7 +26,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         Use(turnLock);
         if (!string.IsNullOrWhiteSpace(options.Value.TranscriptFolder))
         {
-            Use(new TranscriptLoggerMiddleware(new FileTranscriptLogger(Path.GetFullPath(options.Value.TranscriptFolder), unitTestMode: false)));
+            var transcripts = new FileTranscriptLogger(Path.GetFullPath(options.Value.TranscriptFolder), unitTestMode: false);
+
+            // Outside the logger, so "forget me" deletes the transcript after the logger has written that turn.
+            Use(new Privacy.TranscriptEraser(transcripts, logger));
+            Use(new TranscriptLoggerMiddleware(transcripts));
         }
 
         // Last, so its send handler runs just before the adapter sends: a send's permit is taken right before it goes out.

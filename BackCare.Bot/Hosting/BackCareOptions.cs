@@ -41,4 +41,14 @@ public sealed class BackCareOptions
     /// rules alone, skips loading the model (about 100 MB) and registers <see cref="Routing.Semantic.NoSemanticMatcher"/>.
     /// </summary>
     public bool SemanticRouting { get; set; } = true;
+
+    /// <summary>
+    /// How long (in days) a conversation's state (where the chat is, the emergency flag, the last answer shown) is kept
+    /// after its last message; then the retention sweep deletes it. A screening result goes sooner, after
+    /// <see cref="ScreeningValidHours"/>.
+    /// </summary>
+    public double ConversationKeepDays { get; set; } = 7;
+
+    /// <summary>How often (in minutes) the retention sweep looks for expired screening results and idle conversations.</summary>
+    public double RetentionSweepMinutes { get; set; } = 60;
 }

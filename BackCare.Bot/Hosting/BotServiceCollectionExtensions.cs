@@ -64,6 +64,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
 
+        // Privacy: the "what do you know about me" report and the sweep that deletes expired state.
+        services.AddSingleton<Privacy.StoredDataReport>();
+        services.AddSingleton<Privacy.StateRetentionSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<Privacy.StateRetentionSweep>());
+
         services.AddSingleton<WalkthroughDialog>();
         services.AddSingleton<ScreeningDialog>();
         services.AddSingleton<TechniqueDialog>();

@@ -13,8 +13,13 @@ namespace BackCare.Bot.State;
 /// <see cref="StateConflictException"/>, and any other storage failure as a
 /// <see cref="StorageUnavailableException"/>, so the turn error handler can tell the user plainly.
 /// </summary>
-public sealed class GuardedStateStorage(IStorage inner) : IStorage
+public sealed class GuardedStateStorage(IStorage inner, TimeProvider time) : IStorage
 {
+    public GuardedStateStorage(IStorage inner)
+        : this(inner, TimeProvider.System)
+    {
+    }
+
     /// <summary>Stands, in <c>expected</c>, for "nothing was stored when this was read" (written with no ETag).</summary>
     private const string NewItem = "";
 
@@ -74,7 +79,7 @@ public sealed class GuardedStateStorage(IStorage inner) : IStorage
                 var etag = _readETags.TryGetValue(state, out var read) ? read
                     : _saved.TryGetValue(state, out _) ? "*"
                     : NewItem;
-                wrapped[key] = new StateEnvelope { ETag = etag == NewItem ? null : etag, State = state };
+                wrapped[key] = new StateEnvelope { ETag = etag == NewItem ? null : etag, State = state, SavedAt = time.GetUtcNow() };
                 expected[key] = etag;
                 _readETags.Remove(state);
                 _saved.AddOrUpdate(state, null);

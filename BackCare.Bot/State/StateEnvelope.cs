@@ -10,4 +10,7 @@ public sealed class StateEnvelope : IStoreItem
     public string? ETag { get; set; }
 
     public IDictionary<string, object>? State { get; set; }
+
+    /// <summary>When the state was last saved (null in items saved before this was kept): the retention sweep ages conversations by it.</summary>
+    public DateTimeOffset? SavedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
@@ -17,10 +18,13 @@ namespace BackCare.Bot.Storage;
 /// <see cref="ETagConflictException"/>; a missing key takes an item with no ETag (or "*"), and one with an ETag is a
 /// conflict (it was read, then deleted, as by "forget me": it stays deleted); other values are not checked.
 /// </summary>
-public sealed class BlobStorage : IStorage
+public sealed class BlobStorage : IStorage, IStorageKeyLister
 {
     /// <summary>Blob metadata telling whether the value was an IStoreItem (whose ETag is checked) or a plain value (never checked).</summary>
     private const string StoreItemMetadata = "storeitem";
+
+    /// <summary>Blob metadata holding the key (escaped), which a blob name only hashes; the retention sweep lists keys by it.</summary>
+    private const string KeyMetadata = "key";
 
     private const int MaxCheckedWriteAttempts = 5;
 
@@ -100,6 +104,27 @@ public sealed class BlobStorage : IStorage
     }
 
     /// <summary>
+    /// Keys from the blobs' metadata, one listing page at a time. A blob written before keys were kept in metadata is
+    /// not listed; it gains the key the next time it is saved.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListKeysAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var page in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).AsPages(pageSizeHint: pageSize).ConfigureAwait(false))
+        {
+            var keys = page.Values
+                .Select(blob => blob.Metadata is { } metadata && metadata.TryGetValue(KeyMetadata, out var escaped) ? Uri.UnescapeDataString(escaped) : null)
+                .OfType<string>()
+                .ToList();
+            if (keys.Count > 0)
+            {
+                yield return keys;
+            }
+        }
+    }
+
+    /// <summary>
     /// Bounded retries and timeouts: a turn waiting on storage must still answer inside Teams' 15-second resend
     /// window, and an outage should surface as an error the turn handler reports, not as a hang.
     /// </summary>
@@ -149,7 +174,7 @@ public sealed class BlobStorage : IStorage
         var storeItem = value as IStoreItem;
         if (storeItem is null || storeItem.ETag == "*")
         {
-            await UploadAsync(blob, content, storeItem is not null, conditions: null, cancellationToken).ConfigureAwait(false);
+            await UploadAsync(blob, key, content, storeItem is not null, conditions: null, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -165,7 +190,7 @@ public sealed class BlobStorage : IStorage
         {
             try
             {
-                await UploadAsync(blob, content, isStoreItem: true, conditions, cancellationToken).ConfigureAwait(false);
+                await UploadAsync(blob, key, content, isStoreItem: true, conditions, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
@@ -197,14 +222,14 @@ public sealed class BlobStorage : IStorage
         }
     }
 
-    private static Task<Response<BlobContentInfo>> UploadAsync(BlobClient blob, BinaryData content, bool isStoreItem, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+    private static Task<Response<BlobContentInfo>> UploadAsync(BlobClient blob, string key, BinaryData content, bool isStoreItem, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
         blob.UploadAsync(
             content,
             new BlobUploadOptions
             {
                 Conditions = conditions,
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                Metadata = new Dictionary<string, string> { [StoreItemMetadata] = isStoreItem ? "true" : "false" },
+                Metadata = new Dictionary<string, string> { [StoreItemMetadata] = isStoreItem ? "true" : "false", [KeyMetadata] = Uri.EscapeDataString(key) },
             },
             cancellationToken);
 

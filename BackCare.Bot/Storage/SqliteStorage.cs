@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace BackCare.Bot.Storage;
 /// one with an ETag is a conflict (it was read, then deleted: it stays deleted); other values are not checked. Each call opens its own (pooled) connection and a write is one IMMEDIATE transaction, so it is
 /// safe from many threads and from several processes on one file (WAL lets readers run beside the writer).
 /// </summary>
-public sealed class SqliteStorage : IStorage, IDisposable
+public sealed class SqliteStorage : IStorage, IStorageKeyLister, IDisposable
 {
     private const string Table = "StateItems";
 
@@ -114,6 +115,42 @@ public sealed class SqliteStorage : IStorage, IDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>Keys in key order, one short read per page (keyset paging on the primary key), so no page holds a lock for long.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<string>> ListKeysAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        string? after = null;
+        while (true)
+        {
+            var page = new List<string>(pageSize);
+            await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT Key FROM {Table} WHERE $after IS NULL OR Key > $after ORDER BY Key LIMIT $size";
+                command.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
+                command.Parameters.AddWithValue("$size", pageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    page.Add(reader.GetString(0));
+                }
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return page;
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
         }
     }
 

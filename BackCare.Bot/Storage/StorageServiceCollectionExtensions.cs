@@ -39,7 +39,8 @@ public static class StorageServiceCollectionExtensions
         switch (options.Kind)
         {
             case StorageKind.Memory:
-                return new MemoryStorage();
+                // Listable, so expired state is swept from memory too.
+                return new ListableMemoryStorage();
             case StorageKind.Blob:
                 if (string.IsNullOrWhiteSpace(options.BlobConnectionString))
                 {

@@ -1,16 +1,26 @@
+using BackCare.Bot.Hosting;
+using BackCare.Bot.Privacy;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 
 /// <summary>
 /// What must work in every state, an emergency answer included: "forget me", re-screening ("I answered by
-/// mistake", typed or the urgent card's button) and "stop reminders".
+/// mistake", typed or the urgent card's button), "stop reminders" and "what do you know about me?".
 /// </summary>
-public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConversation reminders, ConversationMoves moves, TimeProvider time) : IInterruption
+public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConversation reminders, ConversationMoves moves, TimeProvider time, StoredDataReport report, IOptions<BackCareOptions> options) : IInterruption
 {
     private static readonly HashSet<string> ForgetCommands = new(StringComparer.Ordinal) { "forget me", "delete my data", "forget my data", "forget everything", "delete everything" };
+    private static readonly HashSet<string> WhatIsStoredCommands = new(StringComparer.Ordinal)
+    {
+        "what do you know about me", "what do you know of me", "what data do you have on me", "what data do you have about me",
+        "what do you store about me", "what do you keep about me", "what have you stored about me", "what have you got on me",
+        "what data do you keep", "what data do you store", "what do you remember about me", "show my data", "my data",
+    };
+
     private static readonly HashSet<string> RescreenCommands = new(StringComparer.Ordinal) { "check my answers again", "check again", "rescreen", "re screen", "redo the safety check", "redo screening", "redo the questions", "i answered by mistake", "answered by mistake", "that was a mistake" };
 
     public async Task<InterruptionResult> TryHandleAsync(InterruptionContext context, CancellationToken cancellationToken)
@@ -21,8 +31,25 @@ public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConver
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await state.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
             await reminders.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
-            await context.Turn.SendActivityAsync(moves.Replies.Text(moves.Messages.ForgetMeDone), cancellationToken).ConfigureAwait(false);
+
+            // The transcript logger writes this turn once it is over, so the transcript goes after that.
+            var transcriptsOn = !string.IsNullOrWhiteSpace(options.Value.TranscriptFolder);
+            if (transcriptsOn)
+            {
+                TranscriptEraser.Request(context.Turn);
+            }
+
+            var done = transcriptsOn ? moves.Messages.ForgetMeDoneWithTranscript : moves.Messages.ForgetMeDone;
+            await context.Turn.SendActivityAsync(moves.Replies.Text(done), cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(ConversationMoves.Done);
+        }
+
+        // Answered wherever the user is, and never taken as the answer to a waiting question.
+        if (WhatIsStoredCommands.Contains(context.Text))
+        {
+            var text = await report.DescribeAsync(context.Turn, context.Conversation, cancellationToken).ConfigureAwait(false);
+            await context.Turn.SendActivityAsync(moves.Replies.Text(text), cancellationToken).ConfigureAwait(false);
+            return InterruptionResult.Handled(await moves.ReturnToWhereWeWereAsync(dc, cancellationToken).ConfigureAwait(false));
         }
 
         if (RescreenCommands.Contains(context.Text) || (context.Submit is { } submit && SubmitData.StringOf(submit, "action") == "rescreen"))
