@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackCare.Bot.Tests.TeamsPackage;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
