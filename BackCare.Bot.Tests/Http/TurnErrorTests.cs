@@ -27,8 +27,9 @@ public sealed class TurnErrorTests
         var failed = await SendAsync(client, ExplodingBot.Trigger, conversationId);
         Assert.Equal([AdapterWithErrorHandler.ErrorMessage], failed);
 
-        // Had the menu prompt survived, this would open the question prompt; a cleared stack starts afresh at the menu.
-        var after = await SendAsync(client, messages.MenuQuestion, conversationId);
+        // Had the menu prompt survived, this would pick its second choice and open the question prompt; a cleared stack
+        // starts afresh at the menu. (Not "Ask a question": that command opens the question prompt in every state.)
+        var after = await SendAsync(client, "the second one", conversationId);
         Assert.DoesNotContain(messages.AskQuestionPrompt, after);
         Assert.Equal(messages.MenuPrompt, after.Last());
     }

@@ -229,4 +229,13 @@ public sealed record BotMessages
     public required string StoredOutcomeSameDay { get; init; }
 
     public required string StoredOutcomeEmergency { get; init; }
+
+    /// <summary>"Ask a question" typed while something is under way: the question is invited and what was under way stays.</summary>
+    public required string AskQuestionMidFlow { get; init; }
+
+    /// <summary>"Try a technique" typed during the safety questions: they carry on (the question is asked again), not restart.</summary>
+    public required string ScreeningUnderway { get; init; }
+
+    /// <summary>"Try a technique" typed during a walkthrough: the step is shown again, with how to pick another.</summary>
+    public required string TechniqueUnderway { get; init; }
 }

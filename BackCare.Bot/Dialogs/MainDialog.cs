@@ -20,7 +20,7 @@ public sealed class MainDialog : ComponentDialog
     internal const string MenuId = "menu";
     internal const string MenuPromptId = "menuChoice";
     internal const string QuestionPromptId = "questionText";
-    private const string QuestionId = "question";
+    internal const string QuestionId = "question";
     private static readonly HashSet<string> GreetingWords = new(StringComparer.Ordinal) { "hi", "hello", "hey", "hiya", "yo", "howdy", "greetings", "morning", "afternoon", "evening", "good", "start", "thanks", "thank" };
 
     private readonly BackCareReplies _replies;

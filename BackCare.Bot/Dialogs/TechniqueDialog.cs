@@ -58,6 +58,9 @@ public sealed class TechniqueDialog : ComponentDialog
     public static bool IsInTechnique(DialogContext dc) =>
         dc.Leaf.ActiveDialog?.Id is ChoosePromptId or WalkthroughDialog.DialogId or FeedbackPromptId;
 
+    /// <summary>Whether the technique picker is waiting for a choice.</summary>
+    public static bool IsChoosing(DialogContext dc) => dc.Leaf.ActiveDialog?.Id == ChoosePromptId;
+
     /// <summary>Whether a walkthrough is running (a question answered there must not drop it).</summary>
     public static bool IsWalkingThrough(DialogContext dc) => dc.Leaf.ActiveDialog?.Id == WalkthroughDialog.DialogId;
 

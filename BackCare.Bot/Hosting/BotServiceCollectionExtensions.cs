@@ -81,7 +81,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<EmergencyLock>();
         services.AddSingleton<PainReport>();
         services.AddSingleton<TypedCommands>();
+        services.AddSingleton<MenuCommands>();
         services.AddSingleton<CardButtons>();
+        services.AddSingleton<InvitedQuestion>();
         services.AddSingleton<WaitingDialogAnswer>();
         services.AddSingleton<RoutedMessage>();
         services.AddSingleton<InterruptionPipeline>();

@@ -20,4 +20,10 @@ public sealed class ConversationData
 
     /// <summary>Set when an emergency red flag was reported in this conversation; cleared by re-screening.</summary>
     public bool EmergencyReported { get; set; }
+
+    /// <summary>
+    /// "Ask a question" was typed while something was under way: the next message is taken as a question first, and
+    /// one the bot cannot answer is said so without counting as a wrong answer to the waiting question. Cleared after it.
+    /// </summary>
+    public bool QuestionInvited { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed class InterruptionPipelineTests
         Assert.Equal(
             [
                 typeof(RedFlagCheck), typeof(MessageLengthCheck), typeof(SafetyQuestionAnswer), typeof(PrivacyAndSafetyCommands), typeof(EmergencyLock), typeof(PainReport),
-                typeof(TypedCommands), typeof(CardButtons), typeof(WaitingDialogAnswer), typeof(RoutedMessage),
+                typeof(TypedCommands), typeof(MenuCommands), typeof(CardButtons), typeof(InvitedQuestion), typeof(WaitingDialogAnswer), typeof(RoutedMessage),
             ],
             order);
     }

@@ -33,6 +33,9 @@ public sealed class InterruptionContext
     /// <summary>The routing ids of a "did you mean" shown last turn, if any.</summary>
     public required List<string> PendingClarification { get; init; }
 
+    /// <summary>Whether last turn's "Ask a question" invited this message as a question (see <see cref="ConversationData.QuestionInvited"/>).</summary>
+    public bool QuestionInvited { get; init; }
+
     public ITurnContext Turn => Dialogs.Context;
 
     public DialogContext Leaf => Dialogs.Leaf;
