@@ -56,7 +56,9 @@ public sealed class ManifestCommandTests(ITestOutputHelper output)
         Assert.DoesNotContain(bot.Messages.Fallback, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Please answer yes or no", text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Knowledge.Screening.Duration.RetryText, text, StringComparison.Ordinal);
-        if (state == ConversationState.AfterEmergency && title != "forget me")
+        // "forget me" deletes and "what do you know about me" reports what is kept, emergency flag included: both
+        // are about the user's data, not advice, so they are answered after an emergency too.
+        if (state == ConversationState.AfterEmergency && title is not ("forget me" or "what do you know about me"))
         {
             Assert.Contains(bot.Messages.UrgentReminder, text, StringComparison.Ordinal);
             Assert.DoesNotContain("Step 1 of", text, StringComparison.Ordinal);
@@ -165,6 +167,16 @@ public sealed class ManifestCommandTests(ITestOutputHelper output)
             var confirm = bot.Messages.ReminderConfirm[..bot.Messages.ReminderConfirm.IndexOf('{', StringComparison.Ordinal)];
             Assert.Contains(confirm, Replies.AllText(replies), StringComparison.Ordinal);
             if (state != ConversationState.Idle)
+            {
+                AssertShownAgain(bot, state, before, replies);
+            }
+
+            return Task.CompletedTask;
+        },
+        ["what do you know about me"] = (bot, state, before, replies) =>
+        {
+            Assert.Contains(bot.Messages.StoredIntro, Replies.AllText(replies), StringComparison.Ordinal);
+            if (state is not (ConversationState.Idle or ConversationState.AfterEmergency))
             {
                 AssertShownAgain(bot, state, before, replies);
             }
