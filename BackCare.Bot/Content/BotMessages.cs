@@ -183,4 +183,13 @@ public sealed record BotMessages
 
     /// <summary>Shown with every emergency advice: the cauda equina signs and what to say about them (NHS cauda equina card).</summary>
     public required string UrgentCaudaEquina { get; init; }
+
+    /// <summary>After a turn failed with no dialog running (its half-finished dialog is cleared).</summary>
+    public required string TurnError { get; init; }
+
+    /// <summary>After a turn failed during the safety check: it stopped, and how to start it again.</summary>
+    public required string TurnErrorInScreening { get; init; }
+
+    /// <summary>After a turn failed while a technique was being picked or walked through.</summary>
+    public required string TurnErrorInTechnique { get; init; }
 }

@@ -8,7 +8,7 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// What must work in every state, an emergency answer included: "forget me", re-screening ("I answered by
 /// mistake", typed or the urgent card's button) and "stop reminders".
 /// </summary>
-public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConversation reminders, ConversationMoves moves, TimeProvider time) : IInterruption
+public sealed class PrivacyAndSafetyCommands(StoredDataEraser eraser, ReminderConversation reminders, ConversationMoves moves, TimeProvider time) : IInterruption
 {
     private static readonly HashSet<string> ForgetCommands = new(StringComparer.Ordinal) { "forget me", "delete my data", "forget my data", "forget everything", "delete everything" };
     private static readonly HashSet<string> RescreenCommands = new(StringComparer.Ordinal) { "check my answers again", "check again", "rescreen", "re screen", "redo the safety check", "redo screening", "redo the questions", "i answered by mistake", "answered by mistake", "that was a mistake" };
@@ -19,8 +19,7 @@ public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConver
         if (ForgetCommands.Contains(context.Text))
         {
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            await state.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
-            await reminders.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
+            await eraser.EraseAsync(context.Turn, cancellationToken).ConfigureAwait(false);
             await context.Turn.SendActivityAsync(moves.Replies.Text(moves.Messages.ForgetMeDone), cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(ConversationMoves.Done);
         }
