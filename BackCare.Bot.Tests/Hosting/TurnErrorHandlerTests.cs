@@ -3,6 +3,7 @@ using BackCare.Bot.Hosting;
 using BackCare.Bot.State;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
 namespace BackCare.Bot.Tests.Hosting;
@@ -132,7 +133,9 @@ public sealed class TurnErrorHandlerTests
     private static async Task<(DialogState Dialogs, ConversationData Conversation, UserProfile Profile)> StoredAsync(BotHarness harness)
     {
         var state = harness.Service<BackCareState>();
-        var turn = new TurnContext(harness.Adapter, harness.Adapter.MakeActivity());
+        var activity = harness.Adapter.MakeActivity();
+        activity.ChannelId = harness.Adapter.Conversation.ChannelId;
+        var turn = new TurnContext(harness.Adapter, activity);
         return (
             await state.DialogState.GetAsync(turn, () => new DialogState()),
             await state.GetConversationAsync(turn, CancellationToken.None),
@@ -146,7 +149,7 @@ public sealed class TurnErrorHandlerTests
         return JsonConvert.SerializeObject(new SortedDictionary<string, object>(await storage.ReadAsync(keys, CancellationToken.None), StringComparer.Ordinal));
     }
 
-    /// <summary>Makes the next send of a turn fail with <see cref="Next"/>'s exception (once), as a dialog or the connector may.</summary>
+    /// <summary>Makes the next message sent in a turn fail with <see cref="Next"/>'s exception (once), as a dialog or the connector may.</summary>
     private sealed class FailingSend : IMiddleware
     {
         private Func<Exception>? _pending;
@@ -155,8 +158,9 @@ public sealed class TurnErrorHandlerTests
 
         public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
         {
+            // Traces (the routing decision) are not messages: the first message fails.
             turnContext.OnSendActivities((context, activities, send) =>
-                Interlocked.Exchange(ref _pending, null) is { } failure ? throw failure() : send());
+                activities.Any(a => a.Type == ActivityTypes.Message) && Interlocked.Exchange(ref _pending, null) is { } failure ? throw failure() : send());
             _pending = Next;
             Next = null;
             return next(cancellationToken);
