@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;
@@ -30,6 +31,7 @@ internal sealed class TurnDriver(IServiceProvider services, string channelId)
     };
 
     private readonly IBotFrameworkHttpAdapter _adapter = services.GetRequiredService<IBotFrameworkHttpAdapter>();
+    private readonly BotMessages _messages = services.GetRequiredService<KnowledgeBase>().Messages;
 
     public async Task<TurnResult> RunTurnAsync(string conversationId, string userId, string activityId, ScriptStep step, CancellationToken cancellationToken)
     {
@@ -97,7 +99,7 @@ internal sealed class TurnDriver(IServiceProvider services, string channelId)
     }
 
     /// <summary>A turn counts as good when it got 200, at least one reply, and none of the replies is the adapter's error message.</summary>
-    private static TurnResult Check(long start, long elapsed, ScriptStep step, int statusCode, MemoryStream responseBody)
+    private TurnResult Check(long start, long elapsed, ScriptStep step, int statusCode, MemoryStream responseBody)
     {
         if (statusCode != StatusCodes.Status200OK)
         {
@@ -121,7 +123,7 @@ internal sealed class TurnDriver(IServiceProvider services, string channelId)
             foreach (var reply in activities.EnumerateArray())
             {
                 // OnTurnError answers with 200 too; a turn that ended in it is a failed turn.
-                if (reply.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && text.GetString() == AdapterWithErrorHandler.ErrorMessage)
+                if (reply.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && TurnErrorHandler.IsErrorReply(_messages, text.GetString()))
                 {
                     return new TurnResult(start, elapsed, count, $"{step}: the bot's turn failed (OnTurnError)");
                 }

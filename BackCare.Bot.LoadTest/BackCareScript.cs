@@ -42,7 +42,7 @@ internal sealed class BackCareScript(KnowledgeBase knowledge, bool answerByButto
     private int QuestionCount => ScreeningDialog.AnswersWhenClear(knowledge.Screening);
 
     public bool IsFailure(Reply reply) =>
-        reply.Text is { } text && (text == AdapterWithErrorHandler.ErrorMessage || text == Messages.ConcurrentUpdate || text == Messages.StorageUnavailable);
+        reply.Text is { } text && (TurnErrorHandler.IsErrorReply(Messages, text) || text == Messages.ConcurrentUpdate || text == Messages.StorageUnavailable);
 
     /// <summary>The user joins: the welcome, then the menu.</summary>
     public async Task JoinAsync(Conversation conversation, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BackCare.Bot.Content;
 using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Tests.Conversation;
@@ -8,7 +9,10 @@ public static class ScreeningDriver
     public const string DurationId = "duration";
 
     /// <summary>The id of the screening question the turn ended on, "duration", or null when it asked none.</summary>
-    public static string? QuestionAsked(BotHarness harness, IReadOnlyList<IActivity> replies)
+    public static string? QuestionAsked(BotHarness harness, IReadOnlyList<IActivity> replies) => QuestionAsked(harness.Knowledge, replies);
+
+    /// <summary>As <see cref="QuestionAsked(BotHarness, IReadOnlyList{IActivity})"/>, for a bot whose content a test reads as <paramref name="knowledge"/>.</summary>
+    public static string? QuestionAsked(KnowledgeBase knowledge, IReadOnlyList<IActivity> replies)
     {
         if (replies.Count == 0)
         {
@@ -16,7 +20,7 @@ public static class ScreeningDriver
         }
 
         var text = Replies.Text(Replies.Last(replies));
-        var screening = harness.Knowledge.Screening;
+        var screening = knowledge.Screening;
         if (text.Contains(screening.Duration.Text, StringComparison.Ordinal) || text.Contains(screening.Duration.RetryText, StringComparison.Ordinal))
         {
             return DurationId;

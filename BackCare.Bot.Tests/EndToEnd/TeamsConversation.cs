@@ -86,12 +86,54 @@ public sealed class TeamsConversation : IDisposable
         return activity;
     }
 
-    public Task<List<IActivity>> SayAsync(string text, int expectedMessages = 1)
+    /// <summary>
+    /// The app uninstalled: the installationUpdate with <paramref name="action"/> "remove" (or "remove-upgrade", an
+    /// upgrade to a version without the bot).
+    /// </summary>
+    public Activity Uninstalled(string action = "remove")
+    {
+        var activity = New(ActivityTypes.InstallationUpdate);
+        activity.Action = action;
+        return activity;
+    }
+
+    /// <summary>The conversationUpdate whose membersRemoved is the bot, which Teams sends with the uninstall.</summary>
+    public Activity BotRemoved()
+    {
+        var activity = New(ActivityTypes.ConversationUpdate);
+        activity.MembersRemoved = [_botAccount];
+        return activity;
+    }
+
+    public Task<List<IActivity>> SayAsync(string text, int expectedMessages = 1) => SendAsync(Message(text), expectedMessages);
+
+    /// <summary>A typed message of this user, to post as it is.</summary>
+    public Activity Message(string text)
     {
         var activity = New(ActivityTypes.Message);
         activity.Text = text;
-        return SendAsync(activity, expectedMessages);
+        return activity;
     }
+
+    /// <summary>
+    /// Posts <paramref name="activity"/> and hangs up (the client cancels the request, closing its connection) as soon
+    /// as <paramref name="hangUpWhen"/> completes, as Teams does when a bot has not answered within 15 s.
+    /// </summary>
+    public async Task PostAndHangUpAsync(Activity activity, Task hangUpWhen)
+    {
+        _sentIds.Add(activity.Id);
+        using var hangUp = new CancellationTokenSource();
+        using var client = new HttpClient { BaseAddress = _http.BaseAddress };
+        using var content = new StringContent(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }), Encoding.UTF8, "application/json");
+        var post = client.PostAsync(new Uri("api/messages", UriKind.Relative), content, hangUp.Token);
+        await hangUpWhen.WaitAsync(ReplyTimeout);
+        Assert.False(post.IsCompleted, "The bot answered before the client hung up.");
+        await hangUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+    }
+
+    /// <summary>The messages the bot sent in reply to <paramref name="activity"/>, once at least <paramref name="expectedMessages"/> have arrived.</summary>
+    public Task<List<IActivity>> RepliesToAsync(Activity activity, int expectedMessages = 1) => RepliesAsync(activity, expectedMessages);
 
     /// <summary>An Adaptive Card Action.Submit as Teams sends it: a message with only a value.</summary>
     /// <param name="fromMessage">The id of the message whose card was pressed, which Teams sends as replyToId.</param>

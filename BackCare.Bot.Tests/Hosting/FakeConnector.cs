@@ -19,6 +19,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _nextId;
     private int _attempts;
+    private TaskCompletionSource? _hold;
+    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeConnector()
     {
@@ -34,6 +36,22 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Every POST that arrived, refused ones included.</summary>
     public int Attempts => _attempts;
+
+    /// <summary>
+    /// Makes replies wait, unanswered, until <see cref="ReleaseReplies"/> (a slow channel, for a test that hangs up on
+    /// the bot mid-turn); <see cref="ReplyHeld"/> completes when the first one is waiting.
+    /// </summary>
+    public void HoldReplies()
+    {
+        _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Completes when a reply is waiting since <see cref="HoldReplies"/>.</summary>
+    public Task ReplyHeld => _held.Task;
+
+    /// <summary>Lets the waiting replies through, and those after them.</summary>
+    public void ReleaseReplies() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
 
     public static async Task<FakeConnector> StartAsync()
     {
@@ -56,6 +74,12 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task<IResult> ReceiveAsync(HttpContext context, string conversationId, string? replyToId)
     {
         Interlocked.Increment(ref _attempts);
+        if (_hold is { } hold)
+        {
+            _held.TrySetResult();
+            await hold.Task.WaitAsync(context.RequestAborted);
+        }
+
         if (Failures.TryDequeue(out var status))
         {
             return Results.StatusCode(status);

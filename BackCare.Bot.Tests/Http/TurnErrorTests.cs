@@ -25,7 +25,7 @@ public sealed class TurnErrorTests
         Assert.Equal(messages.MenuPrompt, first.Last());
 
         var failed = await SendAsync(client, ExplodingBot.Trigger, conversationId);
-        Assert.Equal([AdapterWithErrorHandler.ErrorMessage], failed);
+        Assert.Equal([messages.TurnError], failed);
 
         // Had the menu prompt survived, this would pick its second choice and open the question prompt; a cleared stack
         // starts afresh at the menu. (Not "Ask a question": that command opens the question prompt in every state.)

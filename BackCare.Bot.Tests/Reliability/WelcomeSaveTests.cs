@@ -53,7 +53,7 @@ public sealed class WelcomeSaveTests(AzuriteFixture azurite, ITestOutputHelper o
         using var factory = Host(SharedStorage(kind, 1)[0]);
         using var client = factory.CreateClient();
         var messages = factory.Services.GetRequiredService<KnowledgeBase>().Messages;
-        var failures = new[] { messages.ConcurrentUpdate, messages.StorageUnavailable, AdapterWithErrorHandler.ErrorMessage };
+        var failures = new[] { messages.ConcurrentUpdate, messages.StorageUnavailable, messages.TurnError, messages.TurnErrorInScreening, messages.TurnErrorInTechnique };
 
         // Emulator: conversationUpdate (user joined) then a message.
         var c1 = Guid.NewGuid().ToString();

@@ -8,12 +8,23 @@ using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Bots;
 
-/// <summary>Welcomes people once as they join or install the bot, then hands every message to the main dialog.</summary>
-public sealed class BackCareBot(BackCareState state, MainDialog dialog, KnowledgeBase knowledge, LocalHelpOnSend localHelp)
+/// <summary>
+/// Welcomes people once as they join or install the bot, then hands every message to the main dialog; forgets
+/// them when they uninstall it.
+/// </summary>
+public sealed class BackCareBot(BackCareState state, MainDialog dialog, KnowledgeBase knowledge, LocalHelpOnSend localHelp, StoredDataEraser eraser)
     : DialogBot<MainDialog>(state, dialog, localHelp)
 {
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        // The bot removed from the chat (Teams sends this with the uninstall's installationUpdate, and alone when the
+        // chat's app is removed some other way): nothing of it may stay behind, as after "forget me".
+        if (turnContext.Activity.MembersRemoved?.Any(member => member.Id == turnContext.Activity.Recipient?.Id) == true)
+        {
+            await eraser.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // A person joining, or, in Teams, the bot itself being added to the user's personal chat (the install;
         // the SDK's OnMembersAddedAsync is only called when someone other than the bot joins).
         var activity = turnContext.Activity;
@@ -30,6 +41,13 @@ public sealed class BackCareBot(BackCareState state, MainDialog dialog, Knowledg
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         WelcomeOnceAsync(turnContext, cancellationToken);
+
+    /// <summary>
+    /// The app uninstalled ("remove"), or an upgrade to a version without the bot ("remove-upgrade"): the user's data
+    /// goes, as after "forget me". Nothing is sent: the chat is closed to the bot.
+    /// </summary>
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        eraser.EraseAsync(turnContext, cancellationToken);
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -238,4 +238,13 @@ public sealed record BotMessages
 
     /// <summary>"Try a technique" typed during a walkthrough: the step is shown again, with how to pick another.</summary>
     public required string TechniqueUnderway { get; init; }
+
+    /// <summary>After a turn failed with no dialog running (its half-finished dialog is cleared).</summary>
+    public required string TurnError { get; init; }
+
+    /// <summary>After a turn failed during the safety check: it stopped, and how to start it again.</summary>
+    public required string TurnErrorInScreening { get; init; }
+
+    /// <summary>After a turn failed while a technique was being picked or walked through.</summary>
+    public required string TurnErrorInTechnique { get; init; }
 }

@@ -9,7 +9,7 @@ namespace BackCare.Bot.DialogEngine;
 /// </summary>
 public class ComponentDialog : Dialog
 {
-    private const string InnerStateKey = "dialogs";
+    internal const string InnerStateKey = "dialogs";
 
     private readonly DialogSet _dialogs = new();
 

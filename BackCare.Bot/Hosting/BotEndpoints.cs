@@ -22,9 +22,11 @@ public static class BotEndpoints
     /// <summary>
     /// Checks the activity first, so what the SDK cannot process (no serviceUrl, conversation or sender)
     /// gets a 400 with a plain reason instead of a 500 or a failed turn; the body is buffered so that
-    /// the SDK's adapter reads it again.
+    /// the SDK's adapter reads it again. The turn itself runs to its end though the caller hangs up: a client
+    /// that drops (Teams gives up after 15 s and sends the activity again) must not stop a turn half-way, which
+    /// would lose its answer and its state; only the host stopping cancels it.
     /// </summary>
-    private static async Task HandleMessageAsync(HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    private static async Task HandleMessageAsync(HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         request.EnableBuffering();
         var problem = await ActivityRequestCheck.ProblemAsync(request.Body, cancellationToken).ConfigureAwait(false);
@@ -36,6 +38,6 @@ public static class BotEndpoints
         }
 
         request.Body.Position = 0;
-        await adapter.ProcessAsync(request, response, bot, cancellationToken).ConfigureAwait(false);
+        await adapter.ProcessAsync(request, response, bot, lifetime.ApplicationStopping).ConfigureAwait(false);
     }
 }

@@ -21,6 +21,7 @@ public static class BotServiceCollectionExtensions
         // The SDK's configuration-driven authentication (empty MicrosoftAppId: local mode, no token checks;
         // a set one: Bot Connector tokens validated), with replies that reuse connector clients.
         services.AddBotFrameworkAuthentication();
+        services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
         // with the bot's app id (empty in local mode) by a background service on the injected clock.
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderConversation>();
+        services.AddSingleton<StoredDataEraser>();
         services.AddSingleton<IProactiveSender>(sp => new AdapterProactiveSender(
             sp.GetRequiredService<AdapterWithErrorHandler>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? string.Empty));

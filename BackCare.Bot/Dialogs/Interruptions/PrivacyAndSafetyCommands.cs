@@ -11,7 +11,7 @@ namespace BackCare.Bot.Dialogs.Interruptions;
 /// What must work in every state, an emergency answer included: "forget me", re-screening ("I answered by
 /// mistake", typed or the urgent card's button), "stop reminders" and "what do you know about me?".
 /// </summary>
-public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConversation reminders, ConversationMoves moves, TimeProvider time, StoredDataReport report, IOptions<BackCareOptions> options) : IInterruption
+public sealed class PrivacyAndSafetyCommands(StoredDataEraser eraser, ConversationMoves moves, TimeProvider time, StoredDataReport report, ReminderConversation reminders) : IInterruption
 {
     private static readonly HashSet<string> ForgetCommands = new(StringComparer.Ordinal) { "forget me", "delete my data", "forget my data", "forget everything", "delete everything" };
     private static readonly HashSet<string> WhatIsStoredCommands = new(StringComparer.Ordinal)
@@ -29,17 +29,8 @@ public sealed class PrivacyAndSafetyCommands(BackCareState state, ReminderConver
         if (ForgetCommands.Contains(context.Text))
         {
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            await state.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
-            await reminders.ForgetAsync(context.Turn, cancellationToken).ConfigureAwait(false);
-
-            // The transcript logger writes this turn once it is over, so the transcript goes after that.
-            var transcriptsOn = !string.IsNullOrWhiteSpace(options.Value.TranscriptFolder);
-            if (transcriptsOn)
-            {
-                TranscriptEraser.Request(context.Turn);
-            }
-
-            var done = transcriptsOn ? moves.Messages.ForgetMeDoneWithTranscript : moves.Messages.ForgetMeDone;
+            await eraser.EraseAsync(context.Turn, cancellationToken).ConfigureAwait(false);
+            var done = eraser.TranscriptsKept ? moves.Messages.ForgetMeDoneWithTranscript : moves.Messages.ForgetMeDone;
             await context.Turn.SendActivityAsync(moves.Replies.Text(done), cancellationToken).ConfigureAwait(false);
             return InterruptionResult.Handled(ConversationMoves.Done);
         }
