@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Storage;
@@ -60,6 +61,17 @@ internal static class ReminderTickBenchmark
 
     private static async Task<int> RunAsync(int count, int ticks, TimeSpan sendTime)
     {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Reminder tick: {count} hourly subscriptions (about {count / 60} due a minute), SQLite, a send takes {sendTime.TotalMilliseconds:0} ms, {ticks} one-minute ticks after the first"));
+        var before = await MeasureAsync("before: the pre-issue-11 tick (LegacyReminderTick)", count, ticks, sendTime, legacy: true).ConfigureAwait(false);
+        var after = await MeasureAsync("after: ReminderScheduler", count, ticks, sendTime, legacy: false).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio before/after per tick: time {before.Ms / after.Ms:0.#}x, items read {before.Items / after.Items:0.#}x, read calls {before.Calls / after.Calls:0.#}x"));
+        return 0;
+    }
+
+    private static async Task<(double Ms, double Calls, double Items)> MeasureAsync(string label, int count, int ticks, TimeSpan sendTime, bool legacy)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "backcare-reminder-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -78,10 +90,12 @@ internal static class ReminderTickBenchmark
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IProactiveSender>(sender);
             await using var provider = services.BuildServiceProvider();
-            var scheduler = provider.GetRequiredService<ReminderScheduler>();
+            Func<CancellationToken, Task<int>> tickOnce = legacy
+                ? new LegacyReminderTick(storage, sender, provider.GetRequiredService<BackCareReplies>(), clock).SendDueAsync
+                : provider.GetRequiredService<ReminderScheduler>().SendDueAsync;
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Reminder tick: {count} hourly subscriptions (about {count / 60} due a minute), SQLite, a send takes {sendTime.TotalMilliseconds:0} ms"));
+            Console.WriteLine();
+            Console.WriteLine(label);
             Console.WriteLine("tick        ms   readCalls  itemsRead  writes  sent  maxInFlight");
             var measured = new List<(double Ms, long Calls, long Items, long Writes, int Sent)>();
             for (var tick = 0; tick <= ticks; tick++)
@@ -90,20 +104,21 @@ internal static class ReminderTickBenchmark
                 storage.Reset();
                 sender.Reset();
                 var watch = Stopwatch.StartNew();
-                var sent = await scheduler.SendDueAsync(CancellationToken.None).ConfigureAwait(false);
+                var sent = await tickOnce(CancellationToken.None).ConfigureAwait(false);
                 watch.Stop();
-                var label = tick == 0 ? "first" : tick.ToString(CultureInfo.InvariantCulture);
+                var name = tick == 0 ? "first" : tick.ToString(CultureInfo.InvariantCulture);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{label,-6}{watch.Elapsed.TotalMilliseconds,10:0}{storage.ReadCalls,12}{storage.ItemsRead,11}{storage.Writes,8}{sent,6}{sender.MaxInFlight,13}"));
+                    $"{name,-6}{watch.Elapsed.TotalMilliseconds,10:0}{storage.ReadCalls,12}{storage.ItemsRead,11}{storage.Writes,8}{sent,6}{sender.MaxInFlight,13}"));
                 if (tick > 0)
                 {
                     measured.Add((watch.Elapsed.TotalMilliseconds, storage.ReadCalls, storage.ItemsRead, storage.Writes, sent));
                 }
             }
 
+            var mean = (Ms: measured.Average(m => m.Ms), Calls: measured.Average(m => m.Calls), Items: measured.Average(m => m.Items));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"mean  {measured.Average(m => m.Ms),10:0}{measured.Average(m => m.Calls),12:0.#}{measured.Average(m => m.Items),11:0.#}{measured.Average(m => m.Writes),8:0.#}{measured.Average(m => m.Sent),6:0.#}"));
-            return 0;
+                $"mean  {mean.Ms,10:0}{mean.Calls,12:0.#}{mean.Items,11:0.#}{measured.Average(m => m.Writes),8:0.#}{measured.Average(m => m.Sent),6:0.#}"));
+            return mean;
         }
         finally
         {
