@@ -65,6 +65,35 @@ public sealed class ProactiveReminderTests
         Assert.Single(chat.Unprompted());
     }
 
+    [Fact]
+    public async Task A_reminder_the_connector_refuses_with_403_ends_the_subscription_and_no_error_reaches_the_user()
+    {
+        using var folder = new TemporaryFolder();
+        var database = folder.File("backcare.db");
+        await using var connector = await FakeConnector.StartAsync();
+        await using var bot = await BotProcess.StartAsync(["Storage:Kind=Sqlite", $"Storage:SqlitePath={database}", "BackCare:ReminderTickSeconds=1"]);
+        using var storage = new SqliteStorage(database);
+        var reminders = new ReminderStore(storage);
+        using var chat = new TeamsConversation(bot, connector) { LocalOffset = MiddayOffset() };
+        var key = ReminderStore.KeyFor("msteams", chat.UserId);
+
+        await OptInAsync(chat);
+        var attempts = connector.Attempts;
+        connector.Failures.Enqueue(403);
+        await MakeDueNowAsync(reminders, chat);
+
+        // The user blocked the bot: the card's POST is refused, and the subscription is deleted.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await reminders.GetAsync(key, CancellationToken.None) is not null || (await reminders.ListKeysAsync(CancellationToken.None)).Contains(key))
+        {
+            Assert.True(waited.Elapsed < ReminderTimeout, "The refused reminder did not end the subscription.");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(attempts + 1, connector.Attempts); // the card, refused, and nothing after it ("something went wrong")
+        Assert.Empty(chat.Unprompted());
+    }
+
     /// <summary>An offset that puts the user's clock at about midday now, so the 9-to-5 window holds for the whole test whenever it runs.</summary>
     private static TimeSpan MiddayOffset() => TimeSpan.FromHours(12 - DateTimeOffset.UtcNow.Hour);
 
