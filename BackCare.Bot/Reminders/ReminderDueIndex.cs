@@ -112,15 +112,23 @@ public sealed class ReminderDueIndex(IStorage storage)
             async ct =>
             {
                 var items = await storage.ReadAsync([key], ct).ConfigureAwait(false);
-                var bucket = (items.TryGetValue(key, out var value) ? StateValue.To<ReminderDueBucket>(value) : null) ?? new ReminderDueBucket { ETag = "*" };
-                if (!change(bucket))
+                var stored = items.TryGetValue(key, out var value) ? StateValue.To<ReminderDueBucket>(value) : null;
+                var bucket = stored ?? new ReminderDueBucket { ETag = "*" };
+                var changed = change(bucket);
+
+                // A past bucket left empty (here or by an earlier tick, when it was the current one) goes.
+                if (deleteIfEmpty && bucket.Due.Count == 0)
                 {
+                    if (stored is not null)
+                    {
+                        await storage.DeleteAsync([key], ct).ConfigureAwait(false);
+                    }
+
                     return;
                 }
 
-                if (deleteIfEmpty && bucket.Due.Count == 0)
+                if (!changed)
                 {
-                    await storage.DeleteAsync([key], ct).ConfigureAwait(false);
                     return;
                 }
 
