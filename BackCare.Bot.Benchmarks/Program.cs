@@ -7,6 +7,11 @@ if (args is ["semantic", ..])
     return SemanticBenchmark.Run(args[1..]);
 }
 
+if (args is ["reminders", ..])
+{
+    return ReminderTickBenchmark.Run(args[1..]);
+}
+
 var options = BenchmarkOptions.Parse(args, out var error);
 if (options is null)
 {

@@ -25,14 +25,10 @@ public sealed class ProactiveReminderTests
     [Fact]
     public async Task A_due_reminder_arrives_as_a_proactive_card_and_Stop_reminders_on_it_ends_them()
     {
-        using var folder = new TemporaryFolder();
-        var database = folder.File("backcare.db");
-        await using var connector = await FakeConnector.StartAsync();
-        await using var bot = await BotProcess.StartAsync(["Storage:Kind=Sqlite", $"Storage:SqlitePath={database}", "BackCare:ReminderTickSeconds=1"]);
-        using var storage = new SqliteStorage(database);
-        var reminders = new ReminderStore(storage);
-        using var chat = new TeamsConversation(bot, connector) { LocalOffset = MiddayOffset() };
-        using var other = new TeamsConversation(bot, connector) { LocalOffset = MiddayOffset() };
+        await using var running = await RemindingBot.StartAsync();
+        var reminders = running.Reminders;
+        using var chat = running.NewChat();
+        using var other = running.NewChat();
 
         await OptInAsync(chat);
         await MakeDueNowAsync(reminders, chat);
@@ -63,6 +59,68 @@ public sealed class ProactiveReminderTests
         await MakeDueNowAsync(reminders, other);
         await other.WaitForUnpromptedAsync(1, ReminderTimeout);
         Assert.Single(chat.Unprompted());
+    }
+
+    [Fact]
+    public async Task A_reminder_the_connector_refuses_with_403_ends_the_subscription_and_no_error_reaches_the_user()
+    {
+        await using var running = await RemindingBot.StartAsync();
+        var (connector, reminders) = (running.Connector, running.Reminders);
+        using var chat = running.NewChat();
+        var key = ReminderStore.KeyFor("msteams", chat.UserId);
+
+        await OptInAsync(chat);
+        var attempts = connector.Attempts;
+        connector.Failures.Enqueue(403);
+        await MakeDueNowAsync(reminders, chat);
+
+        // The user blocked the bot: the card's POST is refused, and the subscription is deleted.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await reminders.GetAsync(key, CancellationToken.None) is not null || (await reminders.ListKeysAsync(CancellationToken.None)).Contains(key))
+        {
+            Assert.True(waited.Elapsed < ReminderTimeout, "The refused reminder did not end the subscription.");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(attempts + 1, connector.Attempts); // the card, refused, and nothing after it ("something went wrong")
+        Assert.Empty(chat.Unprompted());
+    }
+
+    /// <summary>The bot process with a one-second reminder tick, its fake connector, and its SQLite file opened by the test too.</summary>
+    private sealed class RemindingBot : IAsyncDisposable
+    {
+        private readonly TemporaryFolder _folder;
+        private readonly BotProcess _bot;
+        private readonly SqliteStorage _storage;
+
+        private RemindingBot(TemporaryFolder folder, FakeConnector connector, BotProcess bot, SqliteStorage storage)
+        {
+            (_folder, Connector, _bot, _storage) = (folder, connector, bot, storage);
+            Reminders = new ReminderStore(storage);
+        }
+
+        public FakeConnector Connector { get; }
+
+        public ReminderStore Reminders { get; }
+
+        public static async Task<RemindingBot> StartAsync()
+        {
+            var folder = new TemporaryFolder();
+            var database = folder.File("backcare.db");
+            var connector = await FakeConnector.StartAsync();
+            var bot = await BotProcess.StartAsync(["Storage:Kind=Sqlite", $"Storage:SqlitePath={database}", "BackCare:ReminderTickSeconds=1"]);
+            return new RemindingBot(folder, connector, bot, new SqliteStorage(database));
+        }
+
+        public TeamsConversation NewChat() => new(_bot, Connector) { LocalOffset = MiddayOffset() };
+
+        public async ValueTask DisposeAsync()
+        {
+            _storage.Dispose();
+            await _bot.DisposeAsync();
+            await Connector.DisposeAsync();
+            _folder.Dispose();
+        }
     }
 
     /// <summary>An offset that puts the user's clock at about midday now, so the 9-to-5 window holds for the whole test whenever it runs.</summary>

@@ -8,8 +8,10 @@ using BackCare.Bot.Routing;
 using BackCare.Bot.Routing.Semantic;
 using BackCare.Bot.State;
 using BackCare.Bot.Storage;
+using Azure.Storage.Blobs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Hosting;
 
@@ -63,6 +65,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IProactiveSender>(sp => new AdapterProactiveSender(
             sp.GetRequiredService<AdapterWithErrorHandler>(),
             sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? string.Empty));
+        // One instance at a time scans for due reminders: a blob lease on Blob storage, a lease row in the others.
+        services.AddSingleton<IReminderScanLease>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value is { Kind: StorageKind.Blob, BlobConnectionString: { Length: > 0 } connection } blob
+            ? new BlobScanLease(new BlobContainerClient(connection, blob.BlobContainer))
+            : new StorageScanLease(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
 

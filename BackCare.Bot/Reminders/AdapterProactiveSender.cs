@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -6,19 +7,32 @@ namespace BackCare.Bot.Reminders;
 /// <summary>
 /// Proactive turns through a Bot Framework adapter: the CloudAdapter in the host, with the bot's app id
 /// (MicrosoftAppId, empty in local mode), which the connector needs to sign the outgoing call.
+/// A failure inside the turn is handed back to the caller instead of to the adapter's turn error handler, which
+/// is made for a user's own message: it would send them "something went wrong" and clear their conversation.
 /// </summary>
 public sealed class AdapterProactiveSender(BotAdapter adapter, string botAppId) : IProactiveSender
 {
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        adapter.ContinueConversationAsync(
+    public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ExceptionDispatchInfo? failure = null;
+        await adapter.ContinueConversationAsync(
             botAppId,
             reference,
-            (turnContext, ct) =>
+            async (turnContext, ct) =>
             {
                 turnContext.OnSendActivities(SendAsNewMessagesAsync);
-                return callback(turnContext, ct);
+                try
+                {
+                    await callback(turnContext, ct).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        failure?.Throw();
+    }
 
     /// <summary>
     /// The SDK makes every send of a turn a reply to the turn's activity, here the ContinueConversation event with
