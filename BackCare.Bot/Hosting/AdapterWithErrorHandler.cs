@@ -45,7 +45,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             };
             if (plainly is not null)
             {
-                logger.LogWarning(exception, "Turn of conversation {ConversationId} not saved", turnContext.Activity.Conversation?.Id);
+                logger.LogWarning(exception, "A turn was not saved");
 
                 // Only what the user sent can be sent again: a conflicting install event (Teams' conversationUpdate and
                 // installationUpdate reaching two instances at once) loses to the other instance's welcome, silently.
@@ -57,7 +57,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 return;
             }
 
-            logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            logger.LogError(exception, "Unhandled error in a turn");
 
             try
             {

@@ -67,6 +67,7 @@ public sealed class ConnectorRetryHandler(ILogger<ConnectorRetryHandler> logger,
             }
 
             var delay = DelayBefore(attempt, response);
+            Telemetry.BotTelemetry.ConnectorRetry(failure?.GetType().Name ?? ((int)response!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             logger.LogWarning(
                 "Connector call {Method} {Host} failed ({Reason}); retry {Retry} of {Retries} in {Delay} ms",
                 request.Method,

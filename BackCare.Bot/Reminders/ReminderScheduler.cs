@@ -42,12 +42,13 @@ public sealed class ReminderScheduler(
             catch (Exception e) when (ETagConflictException.IsETagConflict(e))
             {
                 // Another instance claimed this reminder first, or the user changed it meanwhile: the newer version stands.
-                logger.LogInformation("The reminder {Key} changed meanwhile, left as it now is: {Reason}", key, e.Message);
+                // No key or message in the log: both name the user.
+                logger.LogInformation("A reminder changed meanwhile and was left as it now is");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One user's failure (a removed conversation, storage trouble) must not stop the others' reminders.
-                logger.LogWarning(e, "Could not send the reminder {Key}", key);
+                logger.LogWarning("Could not send a reminder ({Error})", e.GetType().Name);
             }
         }
 
