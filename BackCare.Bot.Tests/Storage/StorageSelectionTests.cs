@@ -70,7 +70,9 @@ public sealed class StorageSelectionTests
     {
         using var factory = new BotApplicationFactory();
 
-        Assert.IsType<MemoryStorage>(factory.Services.GetRequiredService<IStorage>());
+        // Under the tracing wrapper (Telemetry/TracedStorage).
+        var traced = Assert.IsType<BackCare.Bot.Telemetry.TracedStorage>(factory.Services.GetRequiredService<IStorage>());
+        Assert.IsType<MemoryStorage>(traced.Inner);
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

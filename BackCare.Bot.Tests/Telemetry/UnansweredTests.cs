@@ -128,18 +128,12 @@ public sealed class UnansweredTests
         Assert.StartsWith("Usage:", output.ToString(), StringComparison.Ordinal);
     }
 
-    private static JObject Message(string text, string user, string conversation) => new()
+    private static JObject Message(string text, string user, string conversation)
     {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://127.0.0.1:9/",
-        ["deliveryMode"] = "expectReplies",
-        ["from"] = new JObject { ["id"] = user, ["name"] = "User" },
-        ["recipient"] = new JObject { ["id"] = "bot", ["name"] = "BackCare" },
-        ["conversation"] = new JObject { ["id"] = conversation },
-        ["text"] = text,
-    };
+        var activity = MessagesEndpointTests.Activity("message", text, conversation);
+        activity["from"]!["id"] = user;
+        return activity;
+    }
 
     private static async Task PostAsync(BotApplicationFactory factory, JObject activity)
     {

@@ -10,6 +10,9 @@ namespace BackCare.Bot.Telemetry;
 /// </summary>
 public sealed class TracedStorage(IStorage inner) : IStorage
 {
+    /// <summary>The storage the settings chose, under the tracing.</summary>
+    public IStorage Inner => inner;
+
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
         TraceAsync("read", keys?.Length ?? 0, () => inner.ReadAsync(keys!, cancellationToken));
 
