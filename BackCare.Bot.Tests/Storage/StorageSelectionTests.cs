@@ -70,7 +70,9 @@ public sealed class StorageSelectionTests
     {
         using var factory = new BotApplicationFactory();
 
-        Assert.IsType<BackCare.Bot.Storage.ListableMemoryStorage>(factory.Services.GetRequiredService<IStorage>());
+        // Under the tracing wrapper (Telemetry/TracedStorage), which still lists keys for the retention sweep.
+        var traced = Assert.IsType<BackCare.Bot.Telemetry.TracedListableStorage>(factory.Services.GetRequiredService<IStorage>());
+        Assert.IsType<BackCare.Bot.Storage.ListableMemoryStorage>(traced.Inner);
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

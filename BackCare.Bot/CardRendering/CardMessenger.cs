@@ -60,7 +60,7 @@ public sealed class CardMessenger(ILogger<CardMessenger> logger)
             // The message may be gone (deleted by the user, too old), the channel may refuse updates, or the connector
             // may not answer in time (ConnectorResilience's timeout). Changing a card is never worth failing the turn
             // for: the caller shows the card anew or leaves the old one.
-            logger.LogWarning(exception, "Could not update activity {ActivityId} in conversation {ConversationId}.", activityId, turnContext.Activity.Conversation?.Id);
+            logger.LogWarning(exception, "Could not update a card sent earlier.");
             card.Id = null;
             return false;
         }

@@ -92,7 +92,7 @@ public sealed class SendPacingMiddleware(SendPacer pacer, ILogger<SendPacingMidd
             if (lease is not { IsAcquired: true })
             {
                 // Only while the host stops. Better a send Teams may throttle (ConnectorResilience waits out a short Retry-After) than a lost one.
-                logger.LogWarning("Sending to conversation {ConversationId} unpaced: the pacer is shutting down", conversation);
+                logger.LogWarning("Sending to a conversation unpaced: the pacer is shutting down");
             }
 
             return await send().ConfigureAwait(false);

@@ -132,7 +132,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         {
             // The emergency answer was given and must be remembered: a storage failure here must not fail the turn
             // (which would lose its state). The reminders stay on; the user can still say "stop reminders".
-            logger.LogError(exception, "Could not switch off the reminders of user {UserId} after an emergency answer.", turnContext.Activity.From?.Id);
+            logger.LogError(exception, "Could not switch off a user's reminders after an emergency answer.");
             return;
         }
 
@@ -160,7 +160,7 @@ public sealed class ReminderConversation(ReminderStore store, BackCareReplies re
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The screening's outcome must still be saved; the reminders keep their earlier, stricter or equal, tags.
-            logger.LogError(exception, "Could not update the reminders of user {UserId} after a screening.", activity.From?.Id);
+            logger.LogError(exception, "Could not update a user's reminders after a screening.");
         }
     }
 

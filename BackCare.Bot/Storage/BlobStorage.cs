@@ -217,7 +217,7 @@ public sealed class BlobStorage : IStorage, IStorageKeyLister
                 conditions = current is null
                     ? new BlobRequestConditions { IfNoneMatch = ETag.All }
                     : new BlobRequestConditions { IfMatch = current.ETag };
-                _logger?.LogDebug("Blob {Blob} changed under a checked write; attempt {Attempt}.", blob.Name, attempt + 1);
+                _logger?.LogDebug("A blob changed under a checked write; attempt {Attempt}.", attempt + 1);
             }
         }
     }

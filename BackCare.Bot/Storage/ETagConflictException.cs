@@ -9,14 +9,14 @@ namespace BackCare.Bot.Storage;
 public sealed class ETagConflictException : ArgumentException
 {
     public ETagConflictException(string key, string? expected, string? current)
-        : base($"Etag conflict on '{key}'. Original: {expected ?? "(none)"}, current: {current ?? "(deleted)"}.")
+        : base($"Etag conflict on a stored item. Original: {expected ?? "(none)"}, current: {current ?? "(deleted)"}.")
     {
         Key = key;
         Expected = expected;
         Current = current;
     }
 
-    /// <summary>The storage key written.</summary>
+    /// <summary>The storage key written; not in the message, which is logged, because keys name conversations and users.</summary>
     public string Key { get; }
 
     /// <summary>The ETag the writer had.</summary>

@@ -50,7 +50,7 @@ internal sealed class StateJsonSerializer(ILogger? logger = null)
         }
         catch (JsonSerializationException e)
         {
-            logger?.LogWarning(e, "Stored state {Key} could not be read with its types; reading it as plain JSON.", key);
+            logger?.LogWarning(e, "Stored state could not be read with its types; reading it as plain JSON.");
             using var reader = new JsonTextReader(new StringReader(json));
             return WithoutTypeNames(_untyped.Deserialize<JToken>(reader) ?? JValue.CreateNull());
         }
