@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IActivityClaims>(sp =>
         {
             var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
-            return sp.GetRequiredService<IStorage>() switch
+            return IStorageDecorator.Innermost(sp.GetRequiredService<IStorage>()) switch
             {
                 SqliteStorage sqlite => new SqliteActivityClaims(sqlite, time),
                 BlobStorage blob => new BlobActivityClaims(blob, time),
