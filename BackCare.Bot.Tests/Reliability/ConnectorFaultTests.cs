@@ -49,7 +49,9 @@ public sealed class ConnectorFaultTests
         using var recovered = await PostAsync(client, connector, conversationId, "hi");
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.InRange(attempts, 2, 12);
+        // The reply once (a POST answered 500 may have been delivered, so it is not sent again) and no error message
+        // through a connector that just failed.
+        Assert.Equal(1, attempts);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
         Assert.Contains(connector.Replies, r => r.Type == "message");

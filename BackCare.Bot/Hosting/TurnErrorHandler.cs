@@ -51,8 +51,9 @@ public sealed class TurnErrorHandler(BackCareState state, KnowledgeBase knowledg
         logger.LogError(exception, "Unhandled error in a turn");
         var place = await ClearDialogStackAsync(turnContext).ConfigureAwait(false);
 
-        // Nothing more is said to a conversation the bot is being removed from, or on a proactive turn the user did not start.
-        if (turnContext.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+        // Nothing more is said to a conversation the bot is being removed from, or on a proactive turn the user did not
+        // start, or through a connector that just could not be reached (the message would wait out another retry budget).
+        if (turnContext.Activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && !ConnectorUnavailable.Is(exception))
         {
             await TrySendAsync(turnContext, place switch
             {
