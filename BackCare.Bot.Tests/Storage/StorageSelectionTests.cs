@@ -70,8 +70,8 @@ public sealed class StorageSelectionTests
     {
         using var factory = new BotApplicationFactory();
 
-        // Under the tracing wrapper (Telemetry/TracedStorage), which still lists keys for the retention sweep.
-        var traced = Assert.IsType<BackCare.Bot.Telemetry.TracedListableStorage>(factory.Services.GetRequiredService<IStorage>());
+        // Under the tracing wrapper (Telemetry/TracedStorage); the retention sweep lists keys through it (IStorageDecorator).
+        var traced = Assert.IsType<BackCare.Bot.Telemetry.TracedStorage>(factory.Services.GetRequiredService<IStorage>());
         Assert.IsType<BackCare.Bot.Storage.ListableMemoryStorage>(traced.Inner);
     }
 

@@ -394,7 +394,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 continue;
             }
 
-            if (check.FollowUps.Count == 0 && check.Level > ScreeningLevel.SeeDoctorFirst)
+            if (check.FollowUps.Count == 0 && !check.Level.StopsScreening())
             {
                 Add(file, path + ".followUps", $"is empty, so a \"yes\" to this {LevelName(check.Level)} check would change nothing; name the questions that find out which item applies");
             }
@@ -419,7 +419,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 // A follow-up whose "yes" ends the screening must not wait behind a less serious one; cautions and
                 // reasons for a check-up are all asked anyway, in whatever order reads best.
                 var level = found.Question.Level;
-                if (previous is { } before && level < before && level <= ScreeningLevel.SeeDoctorFirst)
+                if (previous is { } before && level < before && level.StopsScreening())
                 {
                     Add(file, followPath, $"\"{id}\" ({LevelName(level)}) comes after a {LevelName(before)} question; ask the most serious follow-ups first");
                 }

@@ -19,9 +19,6 @@ public sealed class LocalHelpResolver
 
     public LocalHelp Default { get; }
 
-    /// <summary>Every value of every locale and the default, for checks that must hold whichever is shown.</summary>
-    public IEnumerable<LocalHelp> All => _byLocale.Values.Append(Default);
-
     public LocalHelp For(string? locale)
     {
         if (string.IsNullOrWhiteSpace(locale))

@@ -110,7 +110,7 @@ public sealed class MainDialog : ComponentDialog
     private Task<DialogTurnResult> AskQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.PromptAsync(QuestionPromptId, new PromptOptions { Prompt = (Activity)_replies.Text(Messages.AskQuestionPrompt) }, cancellationToken);
 
-    /// <summary>A question reaches this step only when the router had no confident answer for it (those are answered in <see cref="InterruptAsync"/>).</summary>
+    /// <summary>A question reaches this step only when the router had no confident answer for it (those are answered by the interruption pipeline's <see cref="Interruptions.RoutedMessage"/>).</summary>
     private async Task<DialogTurnResult> AnswerQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         await step.Context.SendActivityAsync(_replies.Text(Messages.Fallback), cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public static class ScreeningAdvice
     public static Dictionary<string, string> LeftOut(KnowledgeBase knowledge, ScreeningRecord record)
     {
         var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var caution in knowledge.Screening.Questions.Where(q => record.CautionIds.Contains(q.Id)))
+        foreach (var caution in Answered(knowledge, record))
         {
             foreach (var technique in knowledge.Techniques)
             {
@@ -28,10 +28,13 @@ public static class ScreeningAdvice
         return leftOut;
     }
 
-    /// <summary>The techniques the record allows, each in the form the record's cautions call for, in the content's order.</summary>
-    public static List<Technique> Allowed(KnowledgeBase knowledge, ScreeningRecord record)
+    /// <summary>
+    /// The techniques the record allows, each in the form the record's cautions call for, in the content's order;
+    /// <paramref name="leftOut"/> is <see cref="LeftOut"/> when the caller has it already.
+    /// </summary>
+    public static List<Technique> Allowed(KnowledgeBase knowledge, ScreeningRecord record, Dictionary<string, string>? leftOut = null)
     {
-        var leftOut = LeftOut(knowledge, record);
+        leftOut ??= LeftOut(knowledge, record);
         return knowledge.Techniques.Where(t => !leftOut.ContainsKey(t.Id)).Select(t => t.AdaptedFor(record.CautionIds)).ToList();
     }
 
@@ -42,7 +45,7 @@ public static class ScreeningAdvice
     public static List<string> ForAllowed(KnowledgeBase knowledge, ScreeningRecord record)
     {
         var script = knowledge.Screening;
-        var answered = script.Questions.Where(q => record.CautionIds.Contains(q.Id)).ToList();
+        var answered = Answered(knowledge, record).ToList();
         var texts = new List<string> { LeftOut(knowledge, record).Count > 0 ? script.Outcomes.Cautions : script.Outcomes.Clear };
         texts.AddRange(answered.Where(q => q.Level == ScreeningLevel.Caution && q.Advice is not null).Select(q => q.Advice!));
 
@@ -71,7 +74,11 @@ public static class ScreeningAdvice
             return [];
         }
 
-        var excluded = knowledge.Screening.Questions.Where(q => record.CautionIds.Contains(q.Id)).SelectMany(q => q.Excludes.Keys).ToHashSet(StringComparer.Ordinal);
+        var excluded = Answered(knowledge, record).SelectMany(q => q.Excludes.Keys).ToHashSet(StringComparer.Ordinal);
         return knowledge.Techniques.SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal).Where(tag => !excluded.Contains(tag)).ToList();
     }
+
+    /// <summary>The questions the record's cautions were answered yes to, in the content's order.</summary>
+    private static IEnumerable<ScreeningQuestion> Answered(KnowledgeBase knowledge, ScreeningRecord record) =>
+        knowledge.Screening.Questions.Where(q => record.CautionIds.Contains(q.Id));
 }

@@ -194,7 +194,7 @@ public sealed class ScreeningDialog : ComponentDialog
         var followUp = FollowUpOf(check, progress.FollowUp);
         if (yes)
         {
-            if (followUp.Level is ScreeningLevel.Emergency or ScreeningLevel.SameDay or ScreeningLevel.SeeDoctorFirst)
+            if (followUp.Level.StopsScreening())
             {
                 return await FinishAtLevelAsync(step, progress, followUp.Level, followUp, cancellationToken).ConfigureAwait(false);
             }
@@ -210,7 +210,7 @@ public sealed class ScreeningDialog : ComponentDialog
 
         // A "yes" to a check whose every follow-up was then "no" stays at the check's level where that stops the
         // screening (the person said something applies, so the safer answer stands); cautions simply carry on.
-        if (check.Level is ScreeningLevel.Emergency or ScreeningLevel.SameDay or ScreeningLevel.SeeDoctorFirst)
+        if (check.Level.StopsScreening())
         {
             return await FinishAtLevelAsync(step, progress, check.Level, null, cancellationToken).ConfigureAwait(false);
         }
@@ -256,13 +256,16 @@ public sealed class ScreeningDialog : ComponentDialog
         };
 
         var record = NewRecord(progress, outcome);
-        await SaveAsync(step, record, cancellationToken).ConfigureAwait(false);
         if (outcome == ScreeningOutcome.Emergency)
         {
+            // The advice first: a storage that fails while the outcome is saved must not keep it from the user.
             await step.Context.SendActivityAsync(_replies.Urgent(step.Context), cancellationToken).ConfigureAwait(false);
+            await SaveAsync(step, record, cancellationToken).ConfigureAwait(false);
             await _reminders.StopForEmergencyAsync(step.Context, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(record, cancellationToken).ConfigureAwait(false);
         }
+
+        await SaveAsync(step, record, cancellationToken).ConfigureAwait(false);
 
         if (question?.Advice is { } advice)
         {

@@ -118,7 +118,7 @@ public sealed class TechniqueDialog : ComponentDialog
         }
 
         var leftOut = ScreeningAdvice.LeftOut(_replies.Knowledge, record);
-        var allowed = ScreeningAdvice.Allowed(_replies.Knowledge, record);
+        var allowed = ScreeningAdvice.Allowed(_replies.Knowledge, record, leftOut);
         step.Values["offered"] = allowed.Select(t => t.Id).ToList();
         step.Values["adaptFor"] = record.CautionIds;
         if (leftOut.Count > 0)

@@ -32,7 +32,8 @@ public sealed class StateRetentionSweep(IStorage storage, IOptions<BackCareOptio
     /// <summary>One pass over every key; safe to run beside turns and on several instances at once.</summary>
     public async Task<RetentionSweepResult> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        if (storage is not IStorageKeyLister lister)
+        // Reads and writes go through the decorators (tracing); only the listing needs the chosen storage itself.
+        if (IStorageDecorator.Innermost(storage) is not IStorageKeyLister lister)
         {
             return default;
         }
@@ -84,7 +85,7 @@ public sealed class StateRetentionSweep(IStorage storage, IOptions<BackCareOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (storage is not IStorageKeyLister)
+        if (IStorageDecorator.Innermost(storage) is not IStorageKeyLister)
         {
             logger.LogWarning("The storage cannot list its keys, so expired state is not swept.");
             return;
@@ -199,9 +200,9 @@ public sealed class StateRetentionSweep(IStorage storage, IOptions<BackCareOptio
             await storage.WriteAsync(new Dictionary<string, object> { [key] = envelope }, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (ETagConflictException.IsETagConflict(e))
         {
-            // Most likely an ETag conflict (each storage names it its own way); a real outage shows on the next read.
+            // A turn saved meanwhile: its version stands. Any other failure ends this sweep and is logged by its loop.
             return false;
         }
     }

@@ -40,7 +40,10 @@ public sealed class KeywordRouter
         _model = model;
         _analyzer = new TextAnalyzer(model);
         _urgent = new UrgentDetector(model.Urgent, _analyzer, model.Negation.CuesAfter);
-        _seeDoctor = model.SeeDoctorFirst is { } seeDoctor ? new UrgentDetector(seeDoctor, _analyzer, model.Negation.CuesAfter) : null;
+        // Who a sentence is about does not depend on the block: the see-a-doctor signs use the emergency signs' people.
+        _seeDoctor = model.SeeDoctorFirst is { } seeDoctor
+            ? new UrgentDetector(seeDoctor with { OtherPeople = model.Urgent.OtherPeople, Self = model.Urgent.Self }, _analyzer, model.Negation.CuesAfter)
+            : null;
         _ids = model.Entries.Select(e => e.Id).ToArray();
         _requirements = new HashSet<string>?[_ids.Length];
         _titles[RoutingIds.Urgent] = model.Urgent.Title;

@@ -182,17 +182,17 @@ public static class RoutingModelLoader
 
         private void ValidateUrgent(UrgentSettings urgent, string block, IReadOnlyList<string> levels, bool levelRequired)
         {
-            if (string.IsNullOrWhiteSpace(urgent.Title)) Fail("urgent.title", "is empty");
-            if (urgent.Window is < 1 or > 50) Fail("urgent.window", $"must be 1 to 50 (was {urgent.Window})");
-            if (urgent.Rules.Count == 0) Fail("urgent.rules", "no red-flag rules: the bot could never recognise an emergency");
-            NonEmptyTerms("urgent.negationExempt", urgent.NegationExempt);
-            NonEmptyTerms("urgent.negationExemptAfter", urgent.NegationExemptAfter);
-            NonEmptyTerms("urgent.otherPeople", urgent.OtherPeople);
-            NonEmptyTerms("urgent.self", urgent.Self);
+            if (string.IsNullOrWhiteSpace(urgent.Title)) Fail($"{block}.title", "is empty");
+            if (urgent.Window is < 1 or > 50) Fail($"{block}.window", $"must be 1 to 50 (was {urgent.Window})");
+            if (urgent.Rules.Count == 0) Fail($"{block}.rules", "no red-flag rules: the bot could never recognise an emergency");
+            NonEmptyTerms($"{block}.negationExempt", urgent.NegationExempt);
+            NonEmptyTerms($"{block}.negationExemptAfter", urgent.NegationExemptAfter);
+            NonEmptyTerms($"{block}.otherPeople", urgent.OtherPeople);
+            NonEmptyTerms($"{block}.self", urgent.Self);
             for (var r = 0; r < urgent.Rules.Count; r++)
             {
                 var rule = urgent.Rules[r];
-                var field = $"urgent.rules[{r}]";
+                var field = $"{block}.rules[{r}]";
                 if (string.IsNullOrWhiteSpace(rule.Name)) Fail($"{field}.name", "is empty");
                 if (rule.Groups.Count == 0) Fail($"{field}.groups", "is empty");
                 for (var g = 0; g < rule.Groups.Count; g++)

@@ -4,7 +4,7 @@ namespace BackCare.Bot.Routing;
 /// The emergency red flags (DESIGN.md, "Safety screening", level one). Terms are matched on the words as typed
 /// (not stemmed, so "legs" and "leg" stay apart); a trailing * matches any ending ("numb*").
 /// </summary>
-public sealed class UrgentSettings
+public sealed record UrgentSettings
 {
     /// <summary>Shown if the bot ever lists "urgent" as a choice.</summary>
     public required string Title { get; init; }

@@ -15,11 +15,6 @@ namespace BackCare.Bot.State;
 /// </summary>
 public sealed class GuardedStateStorage(IStorage inner, TimeProvider time) : IStorage
 {
-    public GuardedStateStorage(IStorage inner)
-        : this(inner, TimeProvider.System)
-    {
-    }
-
     /// <summary>Stands, in <c>expected</c>, for "nothing was stored when this was read" (written with no ETag).</summary>
     private const string NewItem = "";
 

@@ -1,4 +1,3 @@
-using BackCare.Bot.Storage;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Unanswered;
 using Microsoft.Bot.Builder;
@@ -25,7 +24,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<UnansweredStore>();
         services.AddSingleton<UnansweredRecorder>();
 
-        services.Decorate<IStorage>((_, inner) => inner is IStorageKeyLister lister ? new TracedListableStorage(inner, lister) : new TracedStorage(inner));
+        services.Decorate<IStorage>((_, inner) => new TracedStorage(inner));
         services.Decorate<IBot>((sp, inner) => new TracedBot(inner, sp.GetRequiredService<UnansweredRecorder>()));
         services.Decorate<IProactiveSender>((_, inner) => new CountedProactiveSender(inner));
 

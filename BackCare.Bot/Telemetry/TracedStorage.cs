@@ -8,7 +8,7 @@ namespace BackCare.Bot.Telemetry;
 /// The bot's storage with a span for each read, write and delete, and counts of ETag conflicts and failures.
 /// Spans carry the number of keys only: keys name conversations and users.
 /// </summary>
-public class TracedStorage(IStorage inner) : IStorage, IStorageDecorator
+public sealed class TracedStorage(IStorage inner) : IStorage, IStorageDecorator
 {
     /// <summary>The storage the settings chose, under the tracing.</summary>
     public IStorage Inner => inner;

@@ -19,6 +19,9 @@ public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions
     /// <summary>Read-modify-write attempts on an ETag conflict (another instance counted at the same moment).</summary>
     private const int Attempts = 3;
 
+    /// <summary>The day this instance last made sure the index lists (null before its first count).</summary>
+    private DateOnly? _indexedDay;
+
     private UnansweredOptions Options => options.Value;
 
     public static string DayKey(DateOnly day) => KeyPrefix + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -55,7 +58,12 @@ public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions
             }
         }
 
-        await UpdateIndexAsync(today, cancellationToken).ConfigureAwait(false);
+        // The index changes once a day (today added, expired days deleted): read it only on this instance's first count of the day.
+        if (_indexedDay != today)
+        {
+            await UpdateIndexAsync(today, cancellationToken).ConfigureAwait(false);
+            _indexedDay = today;
+        }
     }
 
     /// <summary>The <paramref name="top"/> texts by total count over the kept days, most first; ties by text.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Bot.Builder;
 namespace BackCare.Bot.Dialogs.Interruptions;
 
 /// <summary>"menu", "remind me to move…", "cancel" and "tell me more", typed anywhere.</summary>
-public sealed class TypedCommands(ReminderConversation reminders, ConversationMoves moves, TimeProvider time) : IInterruption
+public sealed class TypedCommands(ReminderConversation reminders, ConversationMoves moves) : IInterruption
 {
     public async Task<InterruptionResult> TryHandleAsync(InterruptionContext context, CancellationToken cancellationToken)
     {
@@ -17,7 +17,6 @@ public sealed class TypedCommands(ReminderConversation reminders, ConversationMo
 
         // Taken before the router could read "move" in "remind me to move" as a technique.
         if (context.HasText
-            && ReminderCommands.Parse(context.RawText, time.GetUtcNow().UtcDateTime).Kind != ReminderCommandKind.None
             && await reminders.TryHandleTextAsync(context.Turn, context.RawText, cancellationToken).ConfigureAwait(false))
         {
             return InterruptionResult.Handled(await moves.ReturnToWhereWeWereAsync(dc, cancellationToken).ConfigureAwait(false));

@@ -23,8 +23,6 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
 
     public bool IsEnabled => true;
 
-    /// <summary>How many example phrasings the matcher compares a message with.</summary>
-    public int ExampleCount => _examples.Length;
 
     public IReadOnlyList<SemanticMatch> Match(string text, int top = 5)
     {
