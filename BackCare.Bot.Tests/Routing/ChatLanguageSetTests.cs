@@ -24,6 +24,20 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Held_out_set_3_written_before_tuning_for_issue_9_catches_red_flags_and_keeps_off_topic_on_the_fallback()
+    {
+        var set = RoutingEvalSet.Load("routing-heldout3.tsv");
+        var report = set.Evaluate(SharedRouter.Message);
+        output.WriteLine(report.Format());
+
+        Assert.True(set.Cases.Count >= 190, "held-out set 3 did not load fully");
+        Assert.True(report.Accuracy >= 0.82, $"shown right {report.Accuracy:P1}, below 82 %");
+        Assert.True(report.UrgentMisses.Count <= 3, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.True(report.FalseAlarms.Count <= 6, $"{report.FalseAlarms.Count} false emergency answers");
+        Assert.True(report.OffTopicMisses.Count <= 8, $"{report.OffTopicMisses.Count} off-topic messages answered");
+    }
+
+    [Fact]
     public void Shared_development_set_2_catches_every_red_flag_with_no_false_alarm_when_it_is_there()
     {
         var set = RoutingEvalSet.TryLoadSharedDevSet2();
