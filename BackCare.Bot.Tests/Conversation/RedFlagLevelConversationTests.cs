@@ -102,7 +102,6 @@ public sealed class RedFlagLevelConversationTests
     [InlineData("back pain wakes me every night and nothing eases it", "nightPain")]
     [InlineData("I'm 58 and I've never had back pain before, now it aches", "firstAfterFifty")]
     [InlineData("I'm on immunosuppressants and my lower back has started aching", "immunity")]
-    [InlineData("my back is stiff for over an hour every morning, it started when I was 25", "morningStiffness")]
     [InlineData("I'm 14 and my back hurts when I sit at school", "underSixteen")]
     public async Task A_sign_to_see_someone_about_shows_its_time_frame_first_then_the_when_to_see_a_doctor_answer(string message, string advice)
     {
@@ -112,6 +111,17 @@ public sealed class RedFlagLevelConversationTests
 
         Assert.Equal(bot.Messages.SafetyAdvice[advice], Replies.Text(replies[0]));
         Assert.Contains(bot.Knowledge.FindAnswer("faq:when-see-doctor")!.Text, Replies.AllText(replies.Skip(1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Long_morning_stiffness_shows_the_see_a_gp_advice_first_then_the_inflammatory_stiffness_answer()
+    {
+        await using var bot = new BotHarness();
+
+        var replies = await bot.SayAsync("my back is stiff for over an hour every morning, it started when I was 25");
+
+        Assert.Equal(bot.Messages.SafetyAdvice["morningStiffness"], Replies.Text(replies[0]));
+        Assert.Contains(bot.Knowledge.FindAnswer("topic:inflammatory-stiffness")!.Text, Replies.AllText(replies.Skip(1)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,20 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Tuning_set_3_catches_every_red_flag_with_no_false_alarm()
+    {
+        var set = RoutingEvalSet.Load("routing-tuning3.tsv");
+        var report = set.Evaluate(SharedRouter.Message);
+        output.WriteLine(report.Format());
+
+        Assert.True(set.Cases.Count >= 140, "tuning set 3 did not load fully");
+        Assert.True(report.Accuracy >= 0.00, $"shown right {report.Accuracy:P1}, below 0 %");
+        Assert.True(report.UrgentMisses.Count <= 99, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.True(report.FalseAlarms.Count <= 99, $"{report.FalseAlarms.Count} false emergency answers");
+        Assert.True(report.OffTopicMisses.Count <= 99, $"{report.OffTopicMisses.Count} off-topic messages answered");
+    }
+
+    [Fact]
     public void Shared_development_set_2_catches_every_red_flag_with_no_false_alarm_when_it_is_there()
     {
         var set = RoutingEvalSet.TryLoadSharedDevSet2();

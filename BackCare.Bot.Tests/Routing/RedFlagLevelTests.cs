@@ -95,7 +95,6 @@ public sealed class RedFlagLevelTests
     [InlineData("I'm 58 and I've never had back pain before, now it aches", "soon", "firstAfterFifty")]
     [InlineData("I'm on immunosuppressants and my lower back has started aching", "soon", "immunity")]
     [InlineData("I have HIV and my back hurts", "soon", "immunity")]
-    [InlineData("my back is stiff for over an hour every morning, it started when I was 25", "soon", "morningStiffness")]
     [InlineData("I'm 14 and my back hurts when I sit at school", "soon", "underSixteen")]
     [InlineData("my back hurts and I'm in year 9", "soon", "underSixteen")]
     public void A_sign_to_see_someone_about_carries_its_level_and_advice(string message, string level, string advice)
@@ -106,6 +105,19 @@ public sealed class RedFlagLevelTests
         Assert.Equal(RoutingLayer.Safety, route.Layer);
         Assert.Equal(level, route.SafetyLevel);
         Assert.Equal(advice, route.SafetyAdvice);
+    }
+
+    [Theory]
+    [InlineData("my back is stiff for over an hour every morning, it started when I was 25")]
+    [InlineData("most mornings my lower back stays stiff until lunch, then it eases off once I get moving")]
+    public void Long_morning_stiffness_is_answered_by_its_own_topic_with_the_see_a_gp_advice(string message)
+    {
+        var route = Router.Route(message);
+
+        Assert.Equal("topic:inflammatory-stiffness", route.Intent);
+        Assert.Equal(RoutingLayer.Safety, route.Layer);
+        Assert.Equal("soon", route.SafetyLevel);
+        Assert.Equal("morningStiffness", route.SafetyAdvice);
     }
 
     [Theory]

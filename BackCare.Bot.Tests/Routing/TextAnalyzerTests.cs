@@ -96,4 +96,43 @@ public sealed class TextAnalyzerTests
     [InlineData("back cracking", false)]
     public void Tells_the_body_sense_of_back_from_the_everyday_one(string text, bool everyday) =>
         Assert.Equal(everyday, Analyzer.Analyze(text).First(t => t.Surface == "back").IsOtherSense);
+
+    [Fact]
+    public void A_denial_carries_through_a_list_joined_by_or()
+    {
+        var tokens = Analyzer.Analyze("I have not had any injury or accident or fall");
+
+        Assert.True(tokens.Single(t => t.Surface == "fall").IsNegated);
+        Assert.Equal("not", tokens.Single(t => t.Surface == "fall").NegatedBy);
+    }
+
+    [Fact]
+    public void A_list_does_not_carry_a_denial_into_the_next_clause()
+    {
+        var tokens = Analyzer.Analyze("no numbness, but my legs or feet feel weak");
+
+        Assert.False(tokens.Single(t => t.Surface == "feet").IsNegated);
+    }
+
+    [Theory]
+    [InlineData("is cracking my back ok", "crack")]
+    [InlineData("are my legs ok", "legs")]
+    public void A_question_asks_about_what_comes_before_ok_and_denies_nothing(string text, string surface)
+    {
+        Assert.False(Analyzer.Analyze(text).First(t => t.Surface == surface || t.Term == surface).IsNegated);
+    }
+
+    [Fact]
+    public void A_statement_still_denies_what_comes_before_ok()
+    {
+        Assert.True(Analyzer.Analyze("my legs are ok").Single(t => t.Surface == "legs").IsNegated);
+    }
+
+    [Theory]
+    [InlineData("<at>BackCare</at> is it safe to crack my back", "is it safe to crack my back")]
+    [InlineData("<at>Back Care Bot</at>, <at>Sam</at> how long does it last?", "how long does it last")]
+    public void Teams_mention_markup_is_not_part_of_the_message(string text, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', TextAnalyzer.Tokenize(text).Select(w => w.Word)));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class KeywordRouter
     private readonly HashSet<string>?[] _requirements;
     private readonly HashSet<string> _offTopicWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _painWords;
+    private readonly HashSet<string> _animals;
     private readonly List<string[]> _offTopicPhrases = [];
     private readonly int _slotCount;
     private readonly int _phraseCount;
@@ -96,6 +97,7 @@ public sealed class KeywordRouter
         _phraseCount = phraseCount;
         _anchors = model.Anchors.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         _painWords = model.PainWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        _animals = model.Animals.SelectMany(_analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _ambiguous = model.AmbiguousWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         foreach (var item in model.OffTopic)
         {
@@ -177,15 +179,16 @@ public sealed class KeywordRouter
 
         if (_seeDoctor?.Detect(tokens) is { } sign)
         {
-            var alternatives = new List<RoutingAlternative> { new(RoutingIds.SeeDoctor, 1.0) };
-            alternatives.AddRange(ranked.Where(i => _ids[i] != RoutingIds.SeeDoctor).Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
-            return new RoutingResult(text, RoutingIds.SeeDoctor, 1.0, alternatives, RoutingDecision.Answer)
+            var answer = sign.Answer ?? RoutingIds.SeeDoctor;
+            var alternatives = new List<RoutingAlternative> { new(answer, 1.0) };
+            alternatives.AddRange(ranked.Where(i => _ids[i] != answer).Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
+            return new RoutingResult(text, answer, 1.0, alternatives, RoutingDecision.Answer)
             {
                 Layer = RoutingLayer.Safety, SafetyLevel = sign.Level, SafetyAdvice = sign.Advice,
             };
         }
 
-        if (ranked.Length == 0 || IsOffTopic(tokens, evidence))
+        if (ranked.Length == 0 || IsOffTopic(tokens, evidence) || IsAboutAnAnimal(tokens))
         {
             return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens) };
         }
@@ -345,11 +348,47 @@ public sealed class KeywordRouter
         return evidence.AmbiguousSeen && !evidence.Corroborated && evidence.OtherContent;
     }
 
-    /// <summary>Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense.</summary>
+    /// <summary>
+    /// Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense;
+    /// or an animal and no word of the user's own ("my dog sleeps on his back").
+    /// </summary>
     private bool NamesAnotherSubject(List<Token> tokens) =>
-        !IsAnchored(tokens)
-        && (tokens.Any(t => _offTopicWords.Contains(t.Term))
-            || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1))));
+        IsAboutAnAnimal(tokens)
+        || (!IsAnchored(tokens)
+            && (tokens.Any(t => _offTopicWords.Contains(t.Term))
+                || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1)))));
+
+    /// <summary>
+    /// Every back or spine word belongs to an animal: reading back from it in its sentence, an animal comes before
+    /// any word of the user's ("my dog sleeps on his back", "my rabbit's back legs"). "My dog jumped on my back" and
+    /// "the horse I ride has a sore back" are the user's.
+    /// </summary>
+    private bool IsAboutAnAnimal(List<Token> tokens)
+    {
+        if (_animals.Count == 0 || !tokens.Any(t => _animals.Contains(t.Surface))) return false;
+        var anyAnchor = false;
+        for (var a = 0; a < tokens.Count; a++)
+        {
+            if (!_anchors.Contains(tokens[a].Term) || tokens[a].IsOtherSense) continue;
+            anyAnchor = true;
+            if (!IsAnimals(tokens, a)) return false;
+        }
+
+        return anyAnchor;
+    }
+
+    private bool IsAnimals(List<Token> tokens, int anchor)
+    {
+        for (var i = anchor - 1; i >= 0 && tokens[i].Sentence == tokens[anchor].Sentence; i--)
+        {
+            var surface = tokens[i].Surface;
+            if (_animals.Contains(surface)) return true;
+            var ownsAnAnimal = surface == "my" && i + 1 < tokens.Count && _animals.Contains(tokens[i + 1].Surface);
+            if (surface is "i" or "me" or "myself" or "your" or "our" || (surface == "my" && !ownsAnAnimal)) return false;
+        }
+
+        return false;
+    }
 
     /// <summary>A back or spine word in the body sense ("my back", not "back up my files").</summary>
     private bool IsAnchored(List<Token> tokens) => tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);

@@ -32,6 +32,18 @@ public sealed class NegationSettings
     /// </summary>
     public IReadOnlyList<string> LossUnlessFollowedBy { get; init; } = [];
 
+    /// <summary>
+    /// Words that carry a denial on through a list: "haven't had any accident or fall" denies the fall too, however
+    /// far it stands from the cue.
+    /// </summary>
+    public IReadOnlyList<string> ListJoiners { get; init; } = [];
+
+    /// <summary>
+    /// Words that open a question: in a clause starting with one, a <see cref="CuesAfter"/> word asks rather than
+    /// denies ("is cracking my back ok?", "are my legs ok?").
+    /// </summary>
+    public IReadOnlyList<string> QuestionStarts { get; init; } = [];
+
     /// <summary>How many words before a <see cref="CuesAfter"/> word it reaches back (in its clause).</summary>
     public int WindowAfter { get; init; } = 3;
 

@@ -44,6 +44,12 @@ public sealed record RoutingModel
     /// <summary>Words and phrases of other subjects (software, eggs, jokes): without an anchor they make a message off-topic.</summary>
     public required IReadOnlyList<string> OffTopic { get; init; }
 
+    /// <summary>
+    /// Animals: a message about an animal's back and no one's own ("my dog sleeps on his back") is not about the
+    /// user's back, so it gets the honest fallback.
+    /// </summary>
+    public IReadOnlyList<string> Animals { get; init; } = [];
+
     public required UrgentSettings Urgent { get; init; }
 
     /// <summary>Words that report pain ("hurts", "sore", "argh"): during a technique they mean "This hurts".</summary>

@@ -64,8 +64,9 @@ public static class RoutingModelLoader
         {
             ValidateSettings(model);
             ValidateWordLists(model);
-            ValidateUrgent(model.Urgent, "urgent", SafetyLevels.Urgent, levelRequired: false);
-            if (model.SeeDoctorFirst is { } seeDoctor) ValidateUrgent(seeDoctor, "seeDoctorFirst", SafetyLevels.SeeDoctor, levelRequired: true);
+            var answers = model.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            ValidateUrgent(model.Urgent, "urgent", SafetyLevels.Urgent, levelRequired: false, answers);
+            if (model.SeeDoctorFirst is { } seeDoctor) ValidateUrgent(seeDoctor, "seeDoctorFirst", SafetyLevels.SeeDoctor, levelRequired: true, answers);
             ValidateEntries(model);
 
             // Checks that need the text pipeline: every keyword must survive normalisation as one word that is not a stop word.
@@ -139,6 +140,8 @@ public static class RoutingModelLoader
             NonEmptyWords("negation.notACueAfter", negation.NotACueAfter, requireAny: false);
             NonEmptyWords("negation.scopeBreakers", negation.ScopeBreakers, requireAny: false);
             NonEmptyWords("negation.cuesAfter", negation.CuesAfter, requireAny: false);
+            NonEmptyWords("negation.listJoiners", negation.ListJoiners, requireAny: false);
+            NonEmptyWords("negation.questionStarts", negation.QuestionStarts, requireAny: false);
             if (negation.WindowAfter is < 1 or > 6) Fail("negation.windowAfter", $"must be 1 to 6 (was {negation.WindowAfter})");
             if (negation.Window is < 1 or > 10) Fail("negation.window", $"must be 1 to 10 (was {negation.Window})");
 
@@ -154,6 +157,7 @@ public static class RoutingModelLoader
             NonEmptyWords("anchors", model.Anchors, requireAny: true);
             NonEmptyWords("ambiguousWords", model.AmbiguousWords, requireAny: true);
             NonEmptyWords("offTopic", model.OffTopic, requireAny: true);
+            NonEmptyWords("animals", model.Animals, requireAny: false);
 
             var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (canonical, variants) in model.Synonyms)
@@ -180,7 +184,7 @@ public static class RoutingModelLoader
             }
         }
 
-        private void ValidateUrgent(UrgentSettings urgent, string block, IReadOnlyList<string> levels, bool levelRequired)
+        private void ValidateUrgent(UrgentSettings urgent, string block, IReadOnlyList<string> levels, bool levelRequired, IReadOnlySet<string> answers)
         {
             if (string.IsNullOrWhiteSpace(urgent.Title)) Fail($"{block}.title", "is empty");
             if (urgent.Window is < 1 or > 50) Fail($"{block}.window", $"must be 1 to 50 (was {urgent.Window})");
@@ -189,6 +193,8 @@ public static class RoutingModelLoader
             NonEmptyTerms($"{block}.negationExemptAfter", urgent.NegationExemptAfter);
             NonEmptyTerms($"{block}.otherPeople", urgent.OtherPeople);
             NonEmptyTerms($"{block}.self", urgent.Self);
+            NonEmptyTerms($"{block}.objectMarkers", urgent.ObjectMarkers);
+            NonEmptyTerms($"{block}.notABody", urgent.NotABody);
             for (var r = 0; r < urgent.Rules.Count; r++)
             {
                 var rule = urgent.Rules[r];
@@ -203,6 +209,7 @@ public static class RoutingModelLoader
 
                 NonEmptyTerms($"{field}.except", rule.Except);
                 NonEmptyTerms($"{field}.vetoes", rule.Vetoes);
+                NonEmptyTerms($"{field}.vetoesAnywhere", rule.VetoesAnywhere);
                 if (rule.Window is < 1 or > 50) Fail($"{field}.window", $"must be 1 to 50 (was {rule.Window})");
 
                 // The level decides what the user is told and how soon; a rule without one would be a guess.
@@ -210,6 +217,9 @@ public static class RoutingModelLoader
                 if (level is null || !levels.Contains(level)) Fail($"{block}.rules[{r}].level", $"must be one of {string.Join(", ", levels)} (was {rule.Level ?? "missing"})");
                 if (level != SafetyLevels.Emergency && string.IsNullOrWhiteSpace(rule.Advice)) Fail($"{block}.rules[{r}].advice", "names no advice: the user would not be told how soon to get help");
                 if (rule.Ask && level != SafetyLevels.Emergency) Fail($"{block}.rules[{r}].ask", "only an emergency rule may ask its safety question");
+                // An emergency is answered with the emergency advice only; a see-a-doctor sign may name a closer answer.
+                if (rule.Answer is not null && !levelRequired) Fail($"{block}.rules[{r}].answer", "only a see-a-doctor sign may name its own answer");
+                if (rule.Answer is not null && !answers.Contains(rule.Answer)) Fail($"{block}.rules[{r}].answer", $"\"{rule.Answer}\" is not the id of an entry");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BackCare.Bot.Routing;
 
@@ -9,7 +10,7 @@ namespace BackCare.Bot.Routing;
 /// stem, apply synonyms (multi-word ones too), flag stop words and the everyday sense of anchor words.
 /// Built once from the model; immutable afterwards, so one instance serves every thread.
 /// </summary>
-internal sealed class TextAnalyzer
+internal sealed partial class TextAnalyzer
 {
     private readonly Dictionary<string, string[]> _contractions;
     private readonly HashSet<string> _stopWords;
@@ -20,6 +21,8 @@ internal sealed class TextAnalyzer
     private readonly HashSet<string> _cuesAfter;
     private readonly HashSet<string> _shortCues;
     private readonly HashSet<string> _lossUnlessFollowedBy;
+    private readonly HashSet<string> _listJoiners;
+    private readonly HashSet<string> _questionStarts;
     private readonly int _shortWindow;
     private readonly HashSet<string> _notTypos;
     private readonly int _negationWindow;
@@ -50,6 +53,8 @@ internal sealed class TextAnalyzer
         _shortCues = new HashSet<string>(model.Negation.ShortCues.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _lossUnlessFollowedBy = new HashSet<string>(model.Negation.LossUnlessFollowedBy.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _shortWindow = model.Negation.ShortWindow;
+        _listJoiners = new HashSet<string>(model.Negation.ListJoiners.SelectMany(SurfacesOf), StringComparer.Ordinal);
+        _questionStarts = new HashSet<string>(model.Negation.QuestionStarts.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _notTypos = new HashSet<string>(model.Typos.NotTypos.SelectMany(SurfacesOf), StringComparer.Ordinal);
         _negationWindow = model.Negation.Window;
         _negationWindowAfter = model.Negation.WindowAfter;
@@ -163,7 +168,7 @@ internal sealed class TextAnalyzer
         var raw = Tokenize(text);
         Dictionary<string, string>? corrections = null;
         var builder = new StringBuilder(text.Length);
-        var changed = false;
+        var changed = !ReferenceEquals(StripMarkup(text), text);
         var lastSentence = 0;
         foreach (var (word, sentence, _) in raw)
         {
@@ -286,14 +291,18 @@ internal sealed class TextAnalyzer
         var lastCue = -1;
         var lastCueClause = -1;
         var lastCueWindow = _negationWindow;
+        var scopeFrom = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (lastCue >= 0 && lastCueClause == token.Clause && i - lastCue <= lastCueWindow && !token.IsNegated)
+            if (lastCue >= 0 && lastCueClause == token.Clause && i - scopeFrom <= lastCueWindow && !token.IsNegated)
             {
                 token.IsNegated = true;
                 token.NegatedBy = tokens[lastCue].Surface;
                 token.NegatedFrom = lastCue;
+
+                // "no accident or fall", "not numb or weak": the denial carries on through the list, from its cue.
+                if (_listJoiners.Contains(token.Surface)) scopeFrom = i;
             }
 
             var namesALoss = i + 1 < tokens.Count && _notACueBefore.Contains(tokens[i + 1].Surface)
@@ -304,6 +313,7 @@ internal sealed class TextAnalyzer
             if (isCue)
             {
                 lastCue = i;
+                scopeFrom = i;
                 lastCueClause = token.Clause;
                 lastCueWindow = _shortCues.Contains(token.Surface) ? _shortWindow : _negationWindow;
             }
@@ -316,7 +326,7 @@ internal sealed class TextAnalyzer
         if (_cuesAfter.Count == 0) return;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_cuesAfter.Contains(tokens[i].Surface)) continue;
+            if (!_cuesAfter.Contains(tokens[i].Surface) || OpensWithQuestion(tokens, i)) continue;
 
             // "is that ok?" asks rather than denies, and "not fine" affirms: neither denies the words before it.
             var first = i;
@@ -338,6 +348,14 @@ internal sealed class TextAnalyzer
                 tokens[j].NegatedBy = tokens[i].Surface;
             }
         }
+    }
+
+    /// <summary>Whether the clause of word <paramref name="at"/> opens with a question word ("is cracking my back ok?").</summary>
+    private bool OpensWithQuestion(List<Token> tokens, int at)
+    {
+        var first = at;
+        while (first > 0 && tokens[first - 1].Clause == tokens[at].Clause) first--;
+        return _questionStarts.Contains(tokens[first].Surface);
     }
 
     private List<Token> ApplySynonyms(List<Token> tokens)
@@ -399,6 +417,21 @@ internal sealed class TextAnalyzer
         }
     }
 
+    /// <summary>
+    /// The text without Teams mention markup ("&lt;at&gt;BackCare&lt;/at&gt; is it safe?"): a name mentioned is not
+    /// part of the question, and the tags would open the sentence. Other tags lose their brackets only.
+    /// </summary>
+    internal static string StripMarkup(string text) =>
+        text.Contains('<', StringComparison.Ordinal)
+            ? TagPattern().Replace(MentionPattern().Replace(text, " "), " ")
+            : text;
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex MentionPattern();
+
+    [GeneratedRegex("</?[a-zA-Z][^<>]{0,200}>")]
+    private static partial Regex TagPattern();
+
     /// <summary>Lower case, accents stripped, typographic apostrophes made plain.</summary>
     internal static string NormaliseChars(string text)
     {
@@ -425,7 +458,7 @@ internal sealed class TextAnalyzer
     /// </summary>
     internal static List<(string Word, int Sentence, int ClauseMark)> Tokenize(string text)
     {
-        var normalised = NormaliseChars(text);
+        var normalised = NormaliseChars(StripMarkup(text));
         var words = new List<(string, int, int)>();
         var sentence = 0;
         var clauseMark = 0;

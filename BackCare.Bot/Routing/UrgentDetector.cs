@@ -16,6 +16,8 @@ internal sealed class UrgentDetector
     private readonly HashSet<string> _deniersAfter;
     private readonly TermPattern[] _otherPeople;
     private readonly TermPattern[] _self;
+    private readonly HashSet<string> _objectMarkers;
+    private readonly TermPattern[] _notABody;
 
     /// <param name="deniersAfter">Words that deny what stands just before them ("legs fine"): a place or body part denied so is not where a symptom is.</param>
     public UrgentDetector(UrgentSettings settings, TextAnalyzer analyzer, IEnumerable<string> deniersAfter)
@@ -26,23 +28,27 @@ internal sealed class UrgentDetector
         _deniersAfter = deniersAfter.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _otherPeople = Parse(settings.OtherPeople, analyzer);
         _self = Parse(settings.Self, analyzer);
+        _objectMarkers = settings.ObjectMarkers.SelectMany(analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
+        _notABody = Parse(settings.NotABody, analyzer);
         _rules = settings.Rules
             .Select(r => new CompiledRule(
                 r.Name,
                 r.Groups.Select(g => Parse(g, analyzer)).ToArray(),
                 Parse(r.Except, analyzer),
                 Parse(r.Vetoes, analyzer),
+                Parse(r.VetoesAnywhere, analyzer),
                 r.Window ?? settings.Window,
                 r.Ask,
                 r.AcrossSentences,
                 r.Level ?? SafetyLevels.Emergency,
-                r.Advice))
+                r.Advice,
+                r.Answer))
             .ToArray();
     }
 
     public IEnumerable<TermPattern> AllPatterns =>
-        _rules.SelectMany(r => r.Groups.SelectMany(g => g).Concat(r.Except).Concat(r.Vetoes))
-            .Concat(_negationExempt).Concat(_otherPeople).Concat(_self);
+        _rules.SelectMany(r => r.Groups.SelectMany(g => g).Concat(r.Except).Concat(r.Vetoes).Concat(r.VetoesAnywhere))
+            .Concat(_negationExempt).Concat(_otherPeople).Concat(_self).Concat(_notABody);
 
     /// <summary>The first red flag the message raises (rules in file order), or null.</summary>
     public RedFlagMatch? Detect(IReadOnlyList<Token> tokens) => Detect(tokens, partial: false);
@@ -63,17 +69,19 @@ internal sealed class UrgentDetector
                 }
             }
 
+            if (rule.VetoesAnywhere.Any(v => v.FindAll(tokens).Any())) continue;
             var positions = rule.Groups.Select((group, g) => Occurrences(group, tokens, excluded, isSymptom: g == 0)).ToArray();
             if (positions.Any(p => p.Count == 0)) continue;
 
             // A veto speaks for its own clause only: "a crash years ago, but yesterday I fell off a ladder" is today's fall.
             var vetoed = rule.Vetoes.SelectMany(v => v.FindAll(tokens)).Where(m => !tokens[m.Start].IsNegated).Select(m => tokens[m.Start].Clause).ToHashSet();
+            vetoed.UnionWith(_notABody.SelectMany(p => p.FindAll(tokens)).Select(m => tokens[m.Start].Clause));
             foreach (var anchor in positions[0])
             {
                 if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor)) continue;
                 if (positions.Skip(1).All(other => other.Any(p => Math.Abs(p - anchor) <= rule.Window && (rule.AcrossSentences || tokens[p].Sentence == tokens[anchor].Sentence))))
                 {
-                    return new RedFlagMatch(rule.Name, rule.Level, rule.Advice);
+                    return new RedFlagMatch(rule.Name, rule.Level, rule.Advice, rule.Answer);
                 }
             }
         }
@@ -97,12 +105,26 @@ internal sealed class UrgentDetector
 
         for (var i = anchor; i >= 0 && tokens[i].Sentence == sentence; i--)
         {
-            if (_otherPeople.Any(p => p.StartsAt(tokens, i))) return true;
+            if (_otherPeople.Any(p => p.StartsAt(tokens, i)) && !IsObject(tokens, i)) return true;
             if (IsSelf(tokens, i)) return false;
         }
 
         return false;
     }
+
+    /// <summary>
+    /// Whether someone named at <paramref name="at"/> is the object of a preposition ("tripped over the cat", "fell
+    /// with my dog"): then they are not the one the event happened to, and the search for a subject goes on.
+    /// </summary>
+    private bool IsObject(IReadOnlyList<Token> tokens, int at)
+    {
+        var before = at - 1;
+        while (before >= 0 && tokens[before].Sentence == tokens[at].Sentence && Determiners.Contains(tokens[before].Surface)) before--;
+        return before >= 0 && tokens[before].Sentence == tokens[at].Sentence && _objectMarkers.Contains(tokens[before].Surface);
+    }
+
+    /// <summary>Words that may stand between a preposition and the person it governs ("over the cat", "with my dog").</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "the", "a", "an", "my", "our", "your", "this", "that" };
 
     /// <summary>"I", "me", or a "my" that does not begin someone else ("my legs", not "my wife").</summary>
     private bool IsSelf(IReadOnlyList<Token> tokens, int i) =>
@@ -152,5 +174,5 @@ internal sealed class UrgentDetector
     private static TermPattern[] Parse(IEnumerable<string> terms, TextAnalyzer analyzer) =>
         terms.Select(t => TermPattern.Parse(t, analyzer)).ToArray();
 
-    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, int Window, bool Ask, bool AcrossSentences, string Level, string? Advice);
+    private sealed record CompiledRule(string Name, TermPattern[][] Groups, TermPattern[] Except, TermPattern[] Vetoes, TermPattern[] VetoesAnywhere, int Window, bool Ask, bool AcrossSentences, string Level, string? Advice, string? Answer);
 }

@@ -22,6 +22,12 @@ public sealed class UrgentRule
     public IReadOnlyList<string> Vetoes { get; init; } = [];
 
     /// <summary>
+    /// Phrases that, anywhere in the message, show the event hurt no one ("my parked car was hit, nobody was in it"):
+    /// the rule does not fire at all. Only for what cannot be about the user's body wherever it is said.
+    /// </summary>
+    public IReadOnlyList<string> VetoesAnywhere { get; init; } = [];
+
+    /// <summary>
     /// Partial evidence ("I slipped and my back's stiff": a fall of unknown size): the bot asks one clear safety
     /// question instead of guessing either way.
     /// </summary>
@@ -41,6 +47,12 @@ public sealed class UrgentRule
 
     /// <summary>The key in messages.json's "safetyAdvice" of what to tell the user first (required unless the level is emergency).</summary>
     public string? Advice { get; init; }
+
+    /// <summary>
+    /// The routing id that answers this sign, where one answers it more closely than "when should I see a doctor"
+    /// (long morning stiffness: the inflammatory-stiffness answer); see-a-doctor signs only. Null for the block's own.
+    /// </summary>
+    public string? Answer { get; init; }
 
     /// <summary>This rule's own window, where its words may lie further apart than the default (a crash told as a story).</summary>
     public int? Window { get; init; }

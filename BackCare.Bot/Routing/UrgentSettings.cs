@@ -33,5 +33,17 @@ public sealed record UrgentSettings
     /// <summary>First-person words that keep a sentence about the user even when someone else is named in it.</summary>
     public IReadOnlyList<string> Self { get; init; } = [];
 
+    /// <summary>
+    /// Words before which someone named is the object, not the subject ("tripped over the cat and fell" is the user's
+    /// fall): a person or animal named right after one of these (or after one and a "the", "my"…) is passed over.
+    /// </summary>
+    public IReadOnlyList<string> ObjectMarkers { get; init; } = [];
+
+    /// <summary>
+    /// Words that, in the clause of a red flag's event, show it happened to no one's body: a game, a story, a machine
+    /// ("crashed my car in the game", "the printer keeps crashing", "in my novel the hero's legs give way").
+    /// </summary>
+    public IReadOnlyList<string> NotABody { get; init; } = [];
+
     public required IReadOnlyList<UrgentRule> Rules { get; init; }
 }
