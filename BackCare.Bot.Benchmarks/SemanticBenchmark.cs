@@ -7,13 +7,15 @@ namespace BackCare.Bot.Benchmarks;
 /// <summary>
 /// The `semantic` verb: what the router's semantic layer costs. Prints the model's load time, the time to embed
 /// the shipped examples, the process's working set before and after, and the latency of one Match call with one
-/// caller and with 8 at once, for each ONNX Runtime intra-op thread count asked for (0 = ONNX Runtime's default).
+/// caller and with 8 at once, for each model precision and ONNX Runtime intra-op thread count asked for (0 = ONNX
+/// Runtime's default).
 /// </summary>
 internal static class SemanticBenchmark
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project BackCare.Bot.Benchmarks -- semantic [--calls N] [--threads 1,2,0]\n" +
+        "Usage: dotnet run -c Release --project BackCare.Bot.Benchmarks -- semantic [--calls N] [--threads 1,2,0] [--precision int8,float32]\n" +
         "  --calls N      Match calls measured per lane (default 400)\n" +
+        "  --precision L  model precisions to compare, comma-separated (default int8,float32)\n" +
         "  --threads L    ONNX Runtime intra-op thread counts to compare, comma-separated; 0 = its default (default 1,2,0)";
 
     private const int Concurrency = 8;
@@ -35,6 +37,7 @@ internal static class SemanticBenchmark
     {
         var calls = 400;
         int[] threadCounts = [1, 2, 0];
+        SemanticModelPrecision[] precisions = [SemanticModelPrecision.Int8, SemanticModelPrecision.Float32];
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -49,6 +52,10 @@ internal static class SemanticBenchmark
                 case "--threads" when i + 1 < args.Count:
                     threadCounts = args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
                     break;
+                case "--precision" when i + 1 < args.Count && TryParsePrecisions(args[i + 1], out var parsed):
+                    precisions = parsed;
+                    i++;
+                    break;
                 default:
                     Console.Error.WriteLine($"Unknown option or bad value: {args[i]}\n{Usage}");
                     return 2;
@@ -60,21 +67,22 @@ internal static class SemanticBenchmark
         Print($"{examples.Count} examples, {Environment.ProcessorCount} cores, {calls} calls per lane");
         Print($"working set before the model: {before.WorkingSetMb:0} MB (managed heap {before.ManagedHeapMb:0} MB)");
 
-        foreach (var threads in threadCounts)
+        foreach (var (precision, threads) in precisions.SelectMany(p => threadCounts.Select(t => (p, t))))
         {
             var started = Stopwatch.GetTimestamp();
-            var embedder = new SentenceEmbedder(threads);
+            var embedder = new SentenceEmbedder(threads, precision);
             var loaded = Stopwatch.GetElapsedTime(started);
             started = Stopwatch.GetTimestamp();
             var matcher = new NearestExampleMatcher(embedder, examples);
             var embedded = Stopwatch.GetElapsedTime(started);
             var after = ProcessSnapshot.Take();
-            // The package reads the 90 MB model out of its assembly into a managed array that is garbage once the
-            // session holds the weights: after a full collection the figure is what the process keeps.
+            // The 90 MB model is read out of the package's assembly into a managed array (and quantised into another)
+            // that is garbage once the session holds the weights: after a full collection the figure is what the
+            // process keeps.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             var settled = ProcessSnapshot.Take();
-            Print($"intra-op threads {(threads == 0 ? "default" : threads.ToString(CultureInfo.InvariantCulture))}: model load {loaded.TotalMilliseconds:0} ms, embedding {examples.Count} examples {embedded.TotalMilliseconds:0} ms");
+            Print($"{precision}, intra-op threads {(threads == 0 ? "default" : threads.ToString(CultureInfo.InvariantCulture))}: model load {loaded.TotalMilliseconds:0} ms, embedding {examples.Count} examples {embedded.TotalMilliseconds:0} ms");
             Print($"  working set after: {after.WorkingSetMb:0} MB (managed heap {after.ManagedHeapMb:0} MB); after a full GC {settled.WorkingSetMb:0} MB (managed heap {settled.ManagedHeapMb:0} MB)");
 
             for (var i = 0; i < 40; i++) matcher.Match(Messages[i % Messages.Length]);
@@ -84,6 +92,24 @@ internal static class SemanticBenchmark
         }
 
         return 0;
+    }
+
+    private static bool TryParsePrecisions(string list, out SemanticModelPrecision[] precisions)
+    {
+        var parsed = new List<SemanticModelPrecision>();
+        foreach (var name in list.Split(','))
+        {
+            if (!Enum.TryParse<SemanticModelPrecision>(name, ignoreCase: true, out var precision) || !Enum.IsDefined(precision))
+            {
+                precisions = [];
+                return false;
+            }
+
+            parsed.Add(precision);
+        }
+
+        precisions = [.. parsed];
+        return true;
     }
 
     /// <summary>Each caller's call latencies, and the wall time for all of them.</summary>

@@ -20,6 +20,11 @@ public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDa
         // Loads the model and embeds every example now, so a broken examples.json stops the bot at start and the
         // first user does not wait for it.
         services.GetRequiredService<ISemanticMatcher>().Match("warm up");
+
+        // Loading and quantising the model leaves a few hundred MB of large arrays behind. With the server GC nothing
+        // would collect them until memory gets tight, so the bot would sit at that size; one compacting collection
+        // now, before the first turn, returns them to the system.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         logger.LogInformation("Loaded {Techniques} techniques, {Answers} answers and {Tips} tips", knowledge.Techniques.Count, knowledge.Answers.Count, knowledge.Tips.Count);
         return Task.CompletedTask;
     }

