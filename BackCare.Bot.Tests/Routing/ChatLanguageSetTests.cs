@@ -17,10 +17,10 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 170, "the held-out chat set did not load fully");
-        Assert.True(report.Accuracy >= 0.89, $"shown right {report.Accuracy:P1}, below 89 %");
-        Assert.True(report.UrgentMisses.Count <= 2, $"{report.UrgentMisses.Count} red flags missed");
-        Assert.True(report.FalseAlarms.Count <= 4, $"{report.FalseAlarms.Count} false emergency answers");
-        Assert.True(report.OffTopicMisses.Count <= 4, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(report.Accuracy >= 0.93, $"shown right {report.Accuracy:P1}, below 93 %");
+        Assert.Empty(report.UrgentMisses);
+        Assert.True(report.FalseAlarms.Count <= 1, $"{report.FalseAlarms.Count} false emergency answers");
+        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 
     [Fact]
@@ -31,12 +31,13 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 190, "held-out set 3 did not load fully");
-        Assert.True(report.Accuracy >= 0.82, $"shown right {report.Accuracy:P1}, below 82 %");
-        Assert.True(report.UrgentMisses.Count <= 3, $"{report.UrgentMisses.Count} red flags missed");
-        Assert.True(report.FalseAlarms.Count <= 6, $"{report.FalseAlarms.Count} false emergency answers");
-        Assert.True(report.OffTopicMisses.Count <= 8, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(report.Accuracy >= 0.89, $"shown right {report.Accuracy:P1}, below 89 %");
+        Assert.True(report.UrgentMisses.Count <= 2, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.True(report.FalseAlarms.Count <= 1, $"{report.FalseAlarms.Count} false emergency answers");
+        Assert.True(report.OffTopicMisses.Count <= 5, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 
+    /// <summary>Tuning set 3 (TestData/routing-tuning3.tsv): written for tuning, so its floor guards against losing ground, not generalisation.</summary>
     [Fact]
     public void Tuning_set_3_catches_every_red_flag_with_no_false_alarm()
     {
@@ -44,11 +45,11 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         var report = set.Evaluate(SharedRouter.Message);
         output.WriteLine(report.Format());
 
-        Assert.True(set.Cases.Count >= 140, "tuning set 3 did not load fully");
-        Assert.True(report.Accuracy >= 0.00, $"shown right {report.Accuracy:P1}, below 0 %");
-        Assert.True(report.UrgentMisses.Count <= 99, $"{report.UrgentMisses.Count} red flags missed");
-        Assert.True(report.FalseAlarms.Count <= 99, $"{report.FalseAlarms.Count} false emergency answers");
-        Assert.True(report.OffTopicMisses.Count <= 99, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(set.Cases.Count >= 190, "tuning set 3 did not load fully");
+        Assert.True(report.Accuracy >= 0.96, $"shown right {report.Accuracy:P1}, below 96 %");
+        Assert.Empty(report.UrgentMisses);
+        Assert.Empty(report.FalseAlarms);
+        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
 
         Assert.Empty(report.UrgentMisses);
         Assert.Empty(report.FalseAlarms);
-        Assert.True(report.Accuracy >= 0.85, $"shown right {report.Accuracy:P1}, below 85 %");
-        Assert.True(report.OffTopicMisses.Count <= 8, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(report.Accuracy >= 0.97, $"shown right {report.Accuracy:P1}, below 97 %");
+        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 }
