@@ -14,7 +14,7 @@ internal static class BenchmarkRunner
         await using var services = BuildServices();
         var driver = new TurnDriver(services, options.ChannelId);
 
-        var users = Enumerable.Range(0, options.Users).Select(i => new VirtualUser(i, driver)).ToArray();
+        var users = Enumerable.Range(0, options.Users).Select(i => new VirtualUser(i, driver, options.Script)).ToArray();
 
         var start = ProcessSnapshot.Take();
         var startedAt = Stopwatch.GetTimestamp();
@@ -40,7 +40,8 @@ internal static class BenchmarkRunner
             users.Sum(user => user.Errors),
             users.SelectMany(user => user.ErrorSamples).Take(5).ToArray(),
             LatencySummary.From(users.SelectMany(user => user.Latencies)),
-            ConversationScript.Steps.Select((_, step) => LatencySummary.From(users.SelectMany(user => user.LatenciesByStep[step]))).ToArray(),
+            options.Script.Steps.Select((_, step) => LatencySummary.From(users.SelectMany(user => user.LatenciesByStep[step]))).ToArray(),
+            LatencySummary.From(options.Script.Steps.Select((s, step) => (s, step)).Where(x => x.s.IsStepCard).SelectMany(x => users.SelectMany(user => user.LatenciesByStep[x.step]))),
             start,
             afterWarmup,
             end);
