@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BackCare.Bot.Benchmarks;
 
 /// <summary>The command line: how many virtual users, for how long, after how much warm-up.</summary>
-internal sealed record BenchmarkOptions(int Users, double Seconds, double WarmupSeconds, string ChannelId, ConversationScript Script)
+internal sealed record BenchmarkOptions(int Users, double Seconds, double WarmupSeconds, string ChannelId, ConversationScript Script, bool ComparePictures = false)
 {
     public const string Usage =
         "Usage: dotnet run -c Release --project BackCare.Bot.Benchmarks -- [--users N] [--seconds S] [--warmup S] [--channel ID] [--script NAME]\n" +
@@ -13,7 +13,9 @@ internal sealed record BenchmarkOptions(int Users, double Seconds, double Warmup
         "  --channel ID  channelId of the activities (default emulator: the local, unauthenticated channel;\n" +
         "                msteams renders choices differently and drops trace activities)\n" +
         "  --script NAME menu (default: questions, tips and a screening's start) or walkthrough (a new user screened,\n" +
-        "                then child's pose step by step: step-card turns)";
+        "                then child's pose step by step: step-card turns)\n" +
+        "  --compare-pictures  two bots in one process, each user's rounds alternating between them: the bot as\n" +
+        "                it is, and the same bot whose step card template has no picture; step-card turns per bot";
 
     public static BenchmarkOptions Default { get; } = new(16, 10, 2, "emulator", ConversationScript.Menu);
 
@@ -25,6 +27,12 @@ internal sealed record BenchmarkOptions(int Users, double Seconds, double Warmup
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == "--compare-pictures")
+            {
+                options = options with { ComparePictures = true };
+                continue;
+            }
+
             if (name is "-h" or "--help" or "-?")
             {
                 error = Usage;

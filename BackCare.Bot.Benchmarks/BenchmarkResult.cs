@@ -14,6 +14,7 @@ internal sealed record BenchmarkResult(
     LatencySummary Latency,
     IReadOnlyList<LatencySummary> LatencyByStep,
     LatencySummary StepCardLatency,
+    IReadOnlyList<LatencySummary> StepCardLatencyByDriver,
     ProcessSnapshot Start,
     ProcessSnapshot AfterWarmup,
     ProcessSnapshot End)
@@ -42,6 +43,18 @@ internal sealed record BenchmarkResult(
         if (Options.Script.Steps.Any(s => s.IsStepCard))
         {
             writer.WriteLine(Invariant($"step-card turns    p50 {StepCardLatency.P50:F3} ms, p90 {StepCardLatency.P90:F3} ms, p99 {StepCardLatency.P99:F3} ms, mean {StepCardLatency.Mean:F3} ms"));
+            if (Options.ComparePictures)
+            {
+                string[] names = ["with pictures", "without"];
+                for (var lane = 0; lane < StepCardLatencyByDriver.Count; lane++)
+                {
+                    var l = StepCardLatencyByDriver[lane];
+                    writer.WriteLine(Invariant($"  {names[lane],-16} p50 {l.P50:F3} ms, p90 {l.P90:F3} ms, p99 {l.P99:F3} ms, mean {l.Mean:F3} ms"));
+                }
+
+                var (with, without) = (StepCardLatencyByDriver[0], StepCardLatencyByDriver[1]);
+                writer.WriteLine(Invariant($"  with : without   p50 {with.P50 / without.P50:F3}, mean {with.Mean / without.Mean:F3}"));
+            }
         }
 
         writer.WriteLine("by script step     p50 ms    p99 ms   mean ms");

@@ -8,7 +8,7 @@ namespace BackCare.Bot.Benchmarks;
 /// so the figures are the bot's capacity, not a realistic arrival rate) until the run ends. Turns
 /// that start before <c>measureFrom</c> are warm-up and are not recorded.
 /// </summary>
-internal sealed class VirtualUser(int index, TurnDriver driver, ConversationScript script)
+internal sealed class VirtualUser(int index, IReadOnlyList<TurnDriver> drivers, ConversationScript script)
 {
     private const int MaxErrorSamples = 5;
 
@@ -21,6 +21,9 @@ internal sealed class VirtualUser(int index, TurnDriver driver, ConversationScri
 
     /// <summary>The same latencies by script step, to show which kind of turn costs what.</summary>
     public List<long>[] LatenciesByStep { get; } = script.Steps.Select(_ => new List<long>(512)).ToArray();
+
+    /// <summary>The step-card turns' latencies by the driver (bot) that ran them.</summary>
+    public List<long>[] StepCardLatenciesByDriver { get; } = drivers.Select(_ => new List<long>(1024)).ToArray();
 
     public int Errors { get; private set; }
 
@@ -38,6 +41,8 @@ internal sealed class VirtualUser(int index, TurnDriver driver, ConversationScri
         var round = 0;
         var conversationId = _conversationPrefix;
         var userId = _userId;
+        var driver = drivers[0];
+        var lane = 0;
         while (Stopwatch.GetTimestamp() < stopAt)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,6 +52,10 @@ internal sealed class VirtualUser(int index, TurnDriver driver, ConversationScri
                 // user joining) is a new conversation of the same, returning user.
                 conversationId = string.Create(CultureInfo.InvariantCulture, $"{_conversationPrefix}-{++round}");
                 userId = script.NewUserEachRound ? string.Create(CultureInfo.InvariantCulture, $"{_userId}-{round}") : _userId;
+
+                // With several bots, each round goes to the next, offset by user, so that all run side by side all along.
+                lane = (round + index) % drivers.Count;
+                driver = drivers[lane];
             }
 
             // A fresh id on every turn: the dialog engine drops an id it has already seen (Teams' re-delivery guard).
@@ -62,6 +71,11 @@ internal sealed class VirtualUser(int index, TurnDriver driver, ConversationScri
 
             Latencies.Add(result.ElapsedTicks);
             LatenciesByStep[step].Add(result.ElapsedTicks);
+            if (steps[step].IsStepCard)
+            {
+                StepCardLatenciesByDriver[lane].Add(result.ElapsedTicks);
+            }
+
             Replies += result.ReplyCount;
             LastCompletion = result.StartTimestamp + result.ElapsedTicks;
             if (!result.Succeeded)
