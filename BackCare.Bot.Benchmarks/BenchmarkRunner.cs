@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,10 +13,13 @@ internal static class BenchmarkRunner
 {
     public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
-        await using var services = BuildServices();
-        var driver = new TurnDriver(services, options.ChannelId);
+        await using var services = BuildServices(withoutPictures: false);
+        await using var withoutPictures = options.ComparePictures ? BuildServices(withoutPictures: true) : null;
+        TurnDriver[] drivers = withoutPictures is null
+            ? [new TurnDriver(services, options.ChannelId)]
+            : [new TurnDriver(services, options.ChannelId), new TurnDriver(withoutPictures, options.ChannelId)];
 
-        var users = Enumerable.Range(0, options.Users).Select(i => new VirtualUser(i, driver)).ToArray();
+        var users = Enumerable.Range(0, options.Users).Select(i => new VirtualUser(i, drivers, options.Script)).ToArray();
 
         var start = ProcessSnapshot.Take();
         var startedAt = Stopwatch.GetTimestamp();
@@ -40,7 +45,9 @@ internal static class BenchmarkRunner
             users.Sum(user => user.Errors),
             users.SelectMany(user => user.ErrorSamples).Take(5).ToArray(),
             LatencySummary.From(users.SelectMany(user => user.Latencies)),
-            ConversationScript.Steps.Select((_, step) => LatencySummary.From(users.SelectMany(user => user.LatenciesByStep[step]))).ToArray(),
+            options.Script.Steps.Select((_, step) => LatencySummary.From(users.SelectMany(user => user.LatenciesByStep[step]))).ToArray(),
+            LatencySummary.From(options.Script.Steps.Select((s, step) => (s, step)).Where(x => x.s.IsStepCard).SelectMany(x => users.SelectMany(user => user.LatenciesByStep[x.step]))),
+            drivers.Select((_, lane) => LatencySummary.From(users.SelectMany(user => user.StepCardLatenciesByDriver[lane]))).ToArray(),
             start,
             afterWarmup,
             end);
@@ -52,7 +59,8 @@ internal static class BenchmarkRunner
     /// auth, and state in memory, so that the figures measure the bot's turns rather than the disk (and stay
     /// comparable with those taken before SQLite became the default storage).
     /// </summary>
-    private static ServiceProvider BuildServices()
+    /// <param name="withoutPictures">The step card template without its Image element: the step cards as they were before pictures.</param>
+    private static ServiceProvider BuildServices(bool withoutPictures)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
@@ -60,7 +68,33 @@ internal static class BenchmarkRunner
             .Build());
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddBackCareBot();
+        if (withoutPictures)
+        {
+            services.AddSingleton(_ => CardCatalog.Load(CardsWithoutPictures()));
+        }
+
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>A copy of the card templates in a temporary folder, the step card's Image element taken out.</summary>
+    private static string CardsWithoutPictures()
+    {
+        var folder = Directory.CreateTempSubdirectory("backcare-bench-cards-").FullName;
+        foreach (var file in Directory.GetFiles(CardCatalog.DefaultDirectory, "*.json"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var step = Path.Combine(folder, CardCatalog.Step + ".json");
+        var card = JsonNode.Parse(File.ReadAllText(step))!;
+        var body = card["body"]!.AsArray();
+        foreach (var image in body.Where(e => (string?)e?["type"] == "Image").ToList())
+        {
+            body.Remove(image);
+        }
+
+        File.WriteAllText(step, card.ToJsonString());
+        return folder;
     }
 
     private static async Task<ProcessSnapshot> SnapshotAtAsync(long timestamp, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"BackCare.Bot in-process benchmark: {options.Users} users, {options.WarmupSeconds:0.##} s warm-up, {options.Seconds:0.##} s measured, channel {options.ChannelId}, {ConversationScript.Steps.Count}-turn script"));
+    $"BackCare.Bot in-process benchmark: {options.Users} users, {options.WarmupSeconds:0.##} s warm-up, {options.Seconds:0.##} s measured, channel {options.ChannelId}, {options.Script.Name} script ({options.Script.Steps.Count} turns)"));
 
 try
 {

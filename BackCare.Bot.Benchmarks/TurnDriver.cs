@@ -98,7 +98,7 @@ internal sealed class TurnDriver(IServiceProvider services, string channelId)
         return activity;
     }
 
-    /// <summary>A turn counts as good when it got 200, at least one reply, and none of the replies is the adapter's error message.</summary>
+    /// <summary>A turn counts as good when it got 200, at least one reply, none of the replies is the adapter's error message, and they say what the step expects.</summary>
     private TurnResult Check(long start, long elapsed, ScriptStep step, int statusCode, MemoryStream responseBody)
     {
         if (statusCode != StatusCodes.Status200OK)
@@ -127,6 +127,11 @@ internal sealed class TurnDriver(IServiceProvider services, string channelId)
                 {
                     return new TurnResult(start, elapsed, count, $"{step}: the bot's turn failed (OnTurnError)");
                 }
+            }
+
+            if (step.Expect is { } expected && !Encoding.UTF8.GetString(responseBody.ToArray()).Contains(expected, StringComparison.Ordinal))
+            {
+                return new TurnResult(start, elapsed, count, $"{step}: the replies do not say \"{expected}\"");
             }
 
             return new TurnResult(start, elapsed, count, null);

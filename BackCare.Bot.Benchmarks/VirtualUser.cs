@@ -8,7 +8,7 @@ namespace BackCare.Bot.Benchmarks;
 /// so the figures are the bot's capacity, not a realistic arrival rate) until the run ends. Turns
 /// that start before <c>measureFrom</c> are warm-up and are not recorded.
 /// </summary>
-internal sealed class VirtualUser(int index, TurnDriver driver)
+internal sealed class VirtualUser(int index, IReadOnlyList<TurnDriver> drivers, ConversationScript script)
 {
     private const int MaxErrorSamples = 5;
 
@@ -20,7 +20,10 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
     public List<long> Latencies { get; } = new(4096);
 
     /// <summary>The same latencies by script step, to show which kind of turn costs what.</summary>
-    public List<long>[] LatenciesByStep { get; } = ConversationScript.Steps.Select(_ => new List<long>(512)).ToArray();
+    public List<long>[] LatenciesByStep { get; } = script.Steps.Select(_ => new List<long>(512)).ToArray();
+
+    /// <summary>The step-card turns' latencies by the driver (bot) that ran them.</summary>
+    public List<long>[] StepCardLatenciesByDriver { get; } = drivers.Select(_ => new List<long>(1024)).ToArray();
 
     public int Errors { get; private set; }
 
@@ -33,10 +36,13 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
 
     public async Task RunAsync(long measureFrom, long stopAt, CancellationToken cancellationToken)
     {
-        var steps = ConversationScript.Steps;
+        var steps = script.Steps;
         var stepIndex = 0;
         var round = 0;
         var conversationId = _conversationPrefix;
+        var userId = _userId;
+        var driver = drivers[0];
+        var lane = 0;
         while (Stopwatch.GetTimestamp() < stopAt)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,12 +51,17 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
                 // The bot welcomes once per conversation, so each round of the script (which begins with the
                 // user joining) is a new conversation of the same, returning user.
                 conversationId = string.Create(CultureInfo.InvariantCulture, $"{_conversationPrefix}-{++round}");
+                userId = script.NewUserEachRound ? string.Create(CultureInfo.InvariantCulture, $"{_userId}-{round}") : _userId;
+
+                // With several bots, each round goes to the next, offset by user, so that all run side by side all along.
+                lane = (round + index) % drivers.Count;
+                driver = drivers[lane];
             }
 
             // A fresh id on every turn: the dialog engine drops an id it has already seen (Teams' re-delivery guard).
             var activityId = string.Create(CultureInfo.InvariantCulture, $"{_userId}-{++_sequence}");
             var step = stepIndex;
-            var result = await driver.RunTurnAsync(conversationId, _userId, activityId, steps[step], cancellationToken).ConfigureAwait(false);
+            var result = await driver.RunTurnAsync(conversationId, userId, activityId, steps[step], cancellationToken).ConfigureAwait(false);
             stepIndex = (stepIndex + 1) % steps.Count;
 
             if (result.StartTimestamp < measureFrom)
@@ -60,6 +71,11 @@ internal sealed class VirtualUser(int index, TurnDriver driver)
 
             Latencies.Add(result.ElapsedTicks);
             LatenciesByStep[step].Add(result.ElapsedTicks);
+            if (steps[step].IsStepCard)
+            {
+                StepCardLatenciesByDriver[lane].Add(result.ElapsedTicks);
+            }
+
             Replies += result.ReplyCount;
             LastCompletion = result.StartTimestamp + result.ElapsedTicks;
             if (!result.Succeeded)

@@ -1,4 +1,5 @@
 using BackCare.Bot.Hosting;
+using BackCare.Bot.Pictures;
 using BackCare.Bot.Telemetry;
 using BackCare.Bot.Unanswered;
 
@@ -15,8 +16,15 @@ if (UnansweredCommand.IsRequested(args))
     return await UnansweredCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None).ConfigureAwait(false);
 }
 
+// "pictures [FOLDER]": every step picture written as PNG, for content editors to look at.
+if (PicturesCommand.IsRequested(args))
+{
+    return await PicturesCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None).ConfigureAwait(false);
+}
+
 app.MapBotEndpoints();
 app.MapOperatorEndpoints();
+app.MapStepImages();
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

@@ -33,6 +33,10 @@ function chatInPage(clickTitle) {
       from: header.querySelector('[aria-label="Message author"]') ? 'bot' : 'user',
       text: clean(header.nextElementSibling?.innerText),
       cards: header.nextElementSibling?.querySelectorAll('.ac-adaptiveCard').length ?? 0,
+      // Pictures in the message (a step card's), with their alt text and whether the browser could show them.
+      images: [...(header.nextElementSibling?.querySelectorAll('img') ?? [])].filter(shown).map((img) => ({
+        alt: clean(img.alt), loaded: img.complete && img.naturalWidth > 0, width: img.naturalWidth, height: img.naturalHeight, src: img.src.slice(0, 40),
+      })),
       buttons: buttonsIn(header.nextElementSibling).map(describe),
     }));
     return { messages, suggested: suggested.map(describe) };
@@ -93,5 +97,17 @@ export function compare(before, after) {
 }
 
 function contentOf(m) {
-  return JSON.stringify([m.text, m.buttons]);
+  return JSON.stringify([m.text, m.buttons, m.images?.map((i) => i.alt)]);
+}
+
+// Marks the first shown picture whose alt text includes `alt` in a message added or changed since `seenBefore`, so
+// that Playwright can take a screenshot of it; says whether there is one.
+export async function markImage(page, alt, seen) {
+  return page.evaluate(([wanted, seenIds]) => {
+    document.querySelectorAll('[data-check-image]').forEach((img) => img.removeAttribute('data-check-image'));
+    const img = seenIds.map((id) => document.querySelector(`[data-check-seen="${id}"]`)).filter(Boolean)
+      .flatMap((item) => [...item.querySelectorAll('img')]).find((i) => i.alt.includes(wanted) && i.getClientRects().length > 0);
+    img?.setAttribute('data-check-image', '1');
+    return Boolean(img);
+  }, [alt, seen]);
 }

@@ -9,6 +9,8 @@
 // { "send": "text" } or { "click": "button title" }, with
 //   expect      how many new bot messages the step must bring, exactly (default 1; 0 = only changes in place)
 //   expectText  text (or a list) that must appear in the bot messages the step added or changed
+//   expectImage alt text (or a list, each a part of one) of a picture that must be shown, and loaded, in those
+//               messages; each such picture is also saved on its own as NN-image-K.png
 //   note        why the step is there
 // Nothing but loopback is contacted, and everything started here is stopped on the way out, also on
 // failure, timeout, Ctrl+C or SIGTERM. Exit code 0: every step passed; 1: a step failed or the run broke.
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
-import { readChat, clickButton, sendText, waitForComposeBox, compare } from './chat.mjs';
+import { readChat, clickButton, sendText, waitForComposeBox, compare, markImage } from './chat.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -202,7 +204,8 @@ async function doStep(page, before, n, step) {
   const input = step.open ? null : step[action];
   const expect = step.expect ?? 1;
   const wanted = [].concat(step.expectText ?? []);
-  const record = { n, action, input, note: step.note, ok: false, errors: [], added: [], changed: [], removed: [], ms: 0, screenshot: null };
+  const wantedImages = [].concat(step.expectImage ?? []);
+  const record = { n, action, input, note: step.note, ok: false, errors: [], added: [], changed: [], removed: [], images: [], ms: 0, screenshot: null };
   const t0 = Date.now();
   stepErrors = [];
   try {
@@ -223,7 +226,8 @@ async function doStep(page, before, n, step) {
     const key = JSON.stringify(now);
     if (key !== lastSeen) { lastSeen = key; quietSince = Date.now(); }
     const { added, fresh } = botChanges(before, now);
-    const ready = fresh.length > 0 && added.length >= expect && wanted.every((t) => fresh.some((m) => m.text.includes(t)));
+    const ready = fresh.length > 0 && added.length >= expect && wanted.every((t) => fresh.some((m) => m.text.includes(t)))
+      && wantedImages.every((alt) => fresh.some((m) => m.images.some((i) => i.alt.includes(alt) && i.loaded)));
     if ((ready && Date.now() - quietSince >= SETTLE_MS) || Date.now() > stopAt) break;
     await page.waitForTimeout(150);
   }
@@ -238,15 +242,29 @@ async function doStep(page, before, n, step) {
     if (!fresh.length) record.errors.push('the bot showed nothing new and changed nothing');
     if (removed.length) record.errors.push(`${removed.length} message(s) vanished from the chat`);
     for (const t of wanted) if (!fresh.some((m) => m.text.includes(t))) record.errors.push(`"${t}" is not in what the bot added or changed`);
+    for (const alt of wantedImages) {
+      const image = fresh.flatMap((m) => m.images).find((i) => i.alt.includes(alt));
+      if (!image) record.errors.push(`no picture with alt text "${alt}" in what the bot added or changed`);
+      else if (!image.loaded) record.errors.push(`the picture "${alt}" is there but did not load`);
+    }
   }
+  record.images = fresh.flatMap((m) => m.images);
   record.errors.push(...stepErrors);
-  record.ok = record.errors.length === 0;
   record.ms = Date.now() - t0;
 
   // A card changed in place may be scrolled away; show it in the screenshot.
   if (!added.length && changed.length) {
     await page.evaluate((seen) => document.querySelector(`[data-check-seen="${seen}"]`)?.scrollIntoView({ block: 'center' }), changed.at(-1).seen);
   }
+  // Each expected picture on its own, as the chat shows it, so a reader of the run output can see it.
+  for (const [k, alt] of wantedImages.entries()) {
+    const image = record.images.find((i) => i.alt.includes(alt));
+    if (!image || !(await markImage(page, alt, fresh.map((m) => m.seen)))) continue;
+    image.screenshot = `${String(n).padStart(2, '0')}-image-${k + 1}.png`;
+    await page.locator('[data-check-image]').screenshot({ path: path.join(OUT, image.screenshot), timeout: 10000 })
+      .catch((e) => record.errors.push(`could not save a screenshot of the picture "${alt}": ${String(e?.message ?? e).split('\n')[0]}`));
+  }
+  record.ok = record.errors.length === 0;
   record.screenshot = `${String(n).padStart(2, '0')}-${action}${input ? '-' + input.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30) : ''}.png`;
   await page.screenshot({ path: path.join(OUT, record.screenshot) });
   transcript.steps.push(record);
@@ -299,7 +317,8 @@ function loadScript(file) {
 
 function describe(m) {
   const buttons = m.buttons.length ? `\n  [${m.buttons.map((b) => b.title).join('] [')}]` : '';
-  return `${m.from === 'bot' ? 'BOT' : 'YOU'}: ${m.text.replace(/\n/g, '\n  ')}${buttons}`;
+  const images = (m.images ?? []).map((i) => `\n  (picture ${i.width}×${i.height}${i.loaded ? '' : ', not loaded'}: ${i.alt})`).join('');
+  return `${m.from === 'bot' ? 'BOT' : 'YOU'}: ${m.text.replace(/\n/g, '\n  ')}${images}${buttons}`;
 }
 
 function delay(ms) {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine.Choices;
+using BackCare.Bot.Pictures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -10,9 +11,10 @@ namespace BackCare.Bot.CardRendering;
 
 /// <summary>
 /// Builds the bot's messages from the knowledge and the card templates: an Adaptive Card where the
-/// channel shows them, the same content as text with suggested actions where it does not.
+/// channel shows them, the same content as text with suggested actions where it does not. A step card shows the
+/// step's picture from <see cref="StepImageUrls"/>; its text says everything without it.
 /// </summary>
-public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
+public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards, StepImageUrls stepImages)
 {
     /// <summary>The walkthrough's button actions; a step card's submit data carries one as "action".</summary>
     public const string ActionNext = "next";
@@ -142,10 +144,13 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
         ["status"] = status,
     };
 
-    private static JObject StepCardData(Technique technique, int index, string? status)
+    private JObject StepCardData(Technique technique, int index, string? status)
     {
         var step = technique.Steps[index];
         var open = status is null;
+
+        // A closed card keeps its title and status only, so it loses the picture with the text.
+        var image = open ? stepImages.For(technique, index) : null;
         return new JObject
         {
             ["techniqueId"] = technique.Id,
@@ -161,6 +166,8 @@ public sealed class BackCareReplies(KnowledgeBase knowledge, CardCatalog cards)
             ["open"] = open,
             ["status"] = status,
             ["takeCare"] = open ? TakeCare(technique, index) : null,
+            ["imageUrl"] = image?.Url,
+            ["imageAlt"] = image?.AltText,
         };
     }
 

@@ -64,7 +64,7 @@ public static class ContentLoader
         return new KnowledgeBase(techniques, answers, tips, screening, messages, new LocalHelpResolver(localHelp));
     }
 
-    private static T? Read<T>(string directory, string file, List<ContentError> errors)
+    internal static T? Read<T>(string directory, string file, List<ContentError> errors)
         where T : class
     {
         var path = Path.Combine(directory, file);

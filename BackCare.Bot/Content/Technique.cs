@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BackCare.Bot.Content;
 
 /// <summary>A self-care technique the bot can walk someone through, step by step.</summary>
@@ -12,6 +14,10 @@ public sealed record Technique(
     IReadOnlyList<string> Tags,
     IReadOnlyList<TechniqueAdaptation> Adaptations)
 {
+    /// <summary>The caution this is the adapted form for (set by <see cref="AdaptedFor"/>); null for the technique as written.</summary>
+    [JsonIgnore]
+    public string? AdaptedForCaution { get; init; }
+
     /// <summary>The routing id, "technique:" + <see cref="Id"/>.</summary>
     public string RoutingId => "technique:" + Id;
 
@@ -24,7 +30,7 @@ public sealed record Technique(
         var adaptation = Adaptations.FirstOrDefault(a => cautionIds.Contains(a.ForCaution));
         return adaptation is null
             ? this
-            : this with { Name = adaptation.Name, Summary = adaptation.Summary, Equipment = adaptation.Equipment, Steps = adaptation.Steps, Adaptations = [] };
+            : this with { Name = adaptation.Name, Summary = adaptation.Summary, Equipment = adaptation.Equipment, Steps = adaptation.Steps, Adaptations = [], AdaptedForCaution = adaptation.ForCaution };
     }
 
     /// <summary>The caution id of the adaptation <see cref="AdaptedFor"/> would use, or null.</summary>

@@ -49,6 +49,12 @@ public sealed class BackCareOptions
     /// </summary>
     public double ConversationKeepDays { get; set; } = 7;
 
+    /// <summary>
+    /// The bot's public HTTPS address as Teams reaches it (https://bot.example.com), or empty. Set, step cards point to
+    /// their pictures at this address (/images/steps/...); empty, the default, they carry each picture inside the card.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How often (in minutes) the retention sweep looks for expired screening results and idle conversations.</summary>
     public double RetentionSweepMinutes { get; set; } = 60;
 }

@@ -1,12 +1,13 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
+using BackCare.Bot.Pictures;
 using BackCare.Bot.Routing;
 using BackCare.Bot.Routing.Semantic;
 
 namespace BackCare.Bot.Hosting;
 
 /// <summary>
-/// Loads the knowledge, the card templates and the routing data as the host starts, so a broken file
+/// Loads the knowledge, the card templates, the step pictures and the routing data as the host starts, so a broken file
 /// stops the bot at once with the file and field named, instead of failing the first user's turn.
 /// </summary>
 public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDataStartupCheck> logger) : IHostedService
@@ -17,6 +18,9 @@ public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDa
         services.GetRequiredService<CardCatalog>();
         services.GetRequiredService<KeywordRouter>();
 
+        // Checks poses.json and draws every step picture now, once: turns only look them up.
+        var pictures = services.GetRequiredService<StepImageCache>();
+
         // Loads the model and embeds every example now, so a broken examples.json stops the bot at start and the
         // first user does not wait for it.
         services.GetRequiredService<ISemanticMatcher>().Match("warm up");
@@ -25,7 +29,7 @@ public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDa
         // would collect them until memory gets tight, so the bot would sit at that size; one compacting collection
         // now, before the first turn, returns them to the system.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        logger.LogInformation("Loaded {Techniques} techniques, {Answers} answers and {Tips} tips", knowledge.Techniques.Count, knowledge.Answers.Count, knowledge.Tips.Count);
+        logger.LogInformation("Loaded {Techniques} techniques, {Answers} answers, {Tips} tips and {Pictures} step pictures", knowledge.Techniques.Count, knowledge.Answers.Count, knowledge.Tips.Count, pictures.Count);
         return Task.CompletedTask;
     }
 

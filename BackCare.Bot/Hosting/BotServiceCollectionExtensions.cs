@@ -3,6 +3,7 @@ using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.Dialogs;
 using BackCare.Bot.Dialogs.Interruptions;
+using BackCare.Bot.Pictures;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Routing;
 using BackCare.Bot.Routing.Semantic;
@@ -52,6 +53,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(_ => CardCatalog.Load(CardCatalog.DefaultDirectory));
         services.AddSingleton(_ => KeywordRouter.LoadDefault());
         services.AddSemanticRouting();
+        services.AddStepPictures();
         services.AddSingleton<BackCareReplies>();
         services.AddSingleton<LocalHelpOnSend>();
         services.AddSingleton<CardMessenger>();
