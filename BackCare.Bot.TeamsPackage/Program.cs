@@ -1,6 +1,6 @@
 namespace BackCare.Bot.TeamsPackage;
 
-/// <summary>Builds the Teams app package zip for a Microsoft App ID. See PackagerOptions.Usage and the README ("Chat in Teams").</summary>
+/// <summary>Builds the Teams app package zip for a Microsoft App ID. See PackagerOptions.Usage, the README ("Deploy to Teams") and docs/teams.md.</summary>
 internal static class Program
 {
     private static int Main(string[] args)

@@ -6,7 +6,7 @@ public sealed class KnowledgeBaseTests
 {
     private static readonly KnowledgeBase Knowledge = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
 
-    // DESIGN.md's routing ids, written out here rather than taken from KnowledgeIds, so that an edit
+    // The routing ids of docs/routing.md, written out here rather than taken from KnowledgeIds, so that an edit
     // to either the data or the loader's list that loses one fails a test.
     private static readonly string[] DesignFaqs =
     [

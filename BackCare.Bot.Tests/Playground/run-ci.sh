@@ -19,6 +19,7 @@ skip() {
   exit 0
 }
 
+bash ../require-node.sh . "The Playground check"
 out="${PLAYGROUND_OUT:-out/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"
 npm ci --no-audit --no-fund --loglevel=error

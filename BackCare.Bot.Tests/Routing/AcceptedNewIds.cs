@@ -1,7 +1,7 @@
 namespace BackCare.Bot.Tests.Routing;
 
 /// <summary>
-/// Lines of the evaluation sets written before a subject got its own id (DESIGN.md, "Routing ids"), which may now be
+/// Lines of the evaluation sets written before a subject got its own id (docs/routing.md), which may now be
 /// answered by that id as well: TestData/routing-accepted-new-ids.tsv names each one by set, line and the start of its
 /// text, so the list stays small and explicit, and a set whose lines moved fails to load instead of accepting the
 /// wrong line.

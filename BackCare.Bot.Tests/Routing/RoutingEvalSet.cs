@@ -67,8 +67,8 @@ public sealed class RoutingEvalSet
     }
 
     /// <summary>
-    /// Scores what the user would be shown: a fallback counts as "none" and a "did you mean" as no answer,
-    /// as ../shared/tools/eval-routing.py reads the trace's decision.
+    /// Scores what the user would be shown, as the trace's decision says: a fallback counts as "none" and a
+    /// "did you mean" as no answer.
     /// </summary>
     public RoutingEvalReport Evaluate(Func<string, RoutingResult> route)
     {

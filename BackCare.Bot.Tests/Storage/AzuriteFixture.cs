@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
+using BackCare.Bot.Tests.NodeTools;
 
 namespace BackCare.Bot.Tests.Storage;
 
 /// <summary>
 /// Azurite's blob service (npm package pinned in BackCare.Bot.Tests/Azurite) for the tests of the "Azurite"
 /// collection: started once on a free loopback port, in memory, and killed with its process tree at the end.
-/// On a fresh clone without node_modules it runs <c>npm ci</c> first, so <c>dotnet test</c> needs only Node.
+/// On a fresh clone without node_modules it runs <c>npm ci</c> first (<see cref="NpmFolder"/>), so <c>dotnet test</c> needs only Node.js.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -18,7 +18,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -38,17 +37,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var started = Stopwatch.StartNew();
-        var directory = AzuriteDirectory();
-        var executable = Path.Combine(directory, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-blob.cmd" : "azurite-blob");
-        if (!File.Exists(executable))
-        {
-            // Two test runs in one checkout must not install at once (npm ci deletes node_modules first).
-            using var installLock = await LockAsync(Path.Combine(directory, ".npm-ci.lock")).ConfigureAwait(false);
-            if (!File.Exists(executable))
-            {
-                await NpmCiAsync(directory).ConfigureAwait(false);
-            }
-        }
+        var azurite = NpmFolder.Find("Azurite", "The blob storage tests");
+        await azurite.EnsureInstalledAsync().ConfigureAwait(false);
+        var executable = Path.Combine(azurite.Path, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-blob.cmd" : "azurite-blob");
 
         Port = FreeLoopbackPort();
         // In memory, so nothing should be written; a temporary working folder makes sure nothing lands in the repository.
@@ -113,79 +104,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string AzuriteDirectory()
-    {
-        var configured = typeof(AzuriteFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "AzuriteDirectory")?.Value;
-        if (configured is not null && File.Exists(Path.Combine(configured, "package.json")))
-        {
-            return configured;
-        }
-
-        // Built elsewhere than it runs: look upwards from the test output for the test project's folder.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "BackCare.Bot.Tests", "Azurite");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("BackCare.Bot.Tests/Azurite/package.json was not found.");
-    }
-
-    /// <summary>An exclusive lock on a file (kept, and git-ignored: deleting it on close would let two holders in), held across processes until disposed.</summary>
-    private static async Task<FileStream> LockAsync(string path)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (clock.Elapsed < InstallTimeout)
-            {
-                await Task.Delay(500).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task NpmCiAsync(string directory)
-    {
-        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start; Node.js and npm are needed for the blob storage tests.");
-        var stdout = npm.StandardOutput.ReadToEndAsync();
-        var stderr = npm.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(InstallTimeout);
-        try
-        {
-            await npm.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm ci in {directory} took over {InstallTimeout.TotalMinutes} minutes.");
-        }
-
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {directory} failed ({npm.ExitCode}):\n{await stdout.ConfigureAwait(false)}\n{await stderr.ConfigureAwait(false)}");
-        }
     }
 
     private void Collect(string? line)

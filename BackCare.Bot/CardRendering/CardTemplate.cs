@@ -4,8 +4,8 @@ using Newtonsoft.Json.Linq;
 namespace BackCare.Bot.CardRendering;
 
 /// <summary>
-/// Fills an Adaptive Card template with data. The registry here does not serve
-/// AdaptiveCards.Templating, so this handles by hand the subset of its language the cards use:
+/// Fills an Adaptive Card template with data. The project does not reference AdaptiveCards.Templating
+/// (docs/architecture.md says why), so this handles by hand the subset of its language the cards use:
 /// <c>${path}</c> in strings (a string that is only <c>${path}</c> takes the value's JSON type),
 /// <c>${$root.path}</c>, <c>"$data": "${array}"</c> on an array element to repeat it per item, and
 /// <c>"$when": "${path}"</c> to drop an element whose value is false, null or empty.

@@ -1,7 +1,7 @@
 namespace BackCare.Bot.Content;
 
 /// <summary>
-/// The routing ids of DESIGN.md that the knowledge files must cover, exactly: the router answers
+/// The routing ids (docs/routing.md) that the knowledge files must cover, exactly: the router answers
 /// with these, so a missing entry would be a dead end and an extra one could never be reached.
 /// Technique ids are bare here; their routing id is "technique:" + id.
 /// </summary>

@@ -11,8 +11,8 @@ namespace BackCare.Bot.Storage;
 
 /// <summary>
 /// An <see cref="IStorage"/> in an Azure Blob Storage container, one blob per key: what several bot instances
-/// behind a load balancer share. The SDK's own Microsoft.Bot.Builder.Azure.Blobs is not served by this
-/// machine's NuGet registry, so this one is the bot's, over Azure.Storage.Blobs. A value's ETag is its blob's
+/// behind a load balancer share. The project does not reference the SDK's own Microsoft.Bot.Builder.Azure.Blobs
+/// (docs/architecture.md says which SDK packages it uses and why), so this one is the bot's, over Azure.Storage.Blobs. A value's ETag is its blob's
 /// ETag, and writes are conditional requests, so the ETag rules are those of the SDK's MemoryStorage, across
 /// instances: an <see cref="IStoreItem"/> written over a stored one must carry the stored ETag or "*", else
 /// <see cref="ETagConflictException"/>; a missing key takes an item with no ETag (or "*"), and one with an ETag is a
