@@ -1,5 +1,9 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
+using BackCare.Bot.Hosting;
+using BackCare.Bot.Pictures;
+using BackCare.Bot.Tests.Pictures;
+using Microsoft.Extensions.Options;
 using BackCare.Bot.TeamsPackage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -68,19 +72,21 @@ public sealed class CardCheckTests(TeamsChecksFolder checks) : IClassFixture<Tea
     /// <summary>Each kind of card the bot sends, open and closed, for every technique step and answer in the content.</summary>
     private static IEnumerable<(string Name, JObject Card)> CardsTheBotRenders()
     {
-        var knowledge = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
-        var replies = new BackCareReplies(knowledge, CardCatalog.Load(CardCatalog.DefaultDirectory));
+        var knowledge = PictureSteps.Knowledge;
+        // No public address: every step card carries its picture inline, the largest a step card gets.
+        var pictures = new StepImageUrls(PictureSteps.Cache, Options.Create(new BackCareOptions()));
+        var replies = new BackCareReplies(knowledge, CardCatalog.Load(CardCatalog.DefaultDirectory), pictures);
         using var teams = new TurnContext(new TestAdapter(Channels.Msteams), new Activity(ActivityTypes.Message) { ChannelId = Channels.Msteams });
         var everyTag = knowledge.Messages.ReminderPrompts.SelectMany(p => p.Tags).ToHashSet(StringComparer.Ordinal);
 
         IEnumerable<(string, IMessageActivity)> Messages()
         {
-            foreach (var technique in knowledge.Techniques)
+            foreach (var technique in PictureSteps.AsShown())
             {
                 for (var i = 0; i < technique.Steps.Count; i++)
                 {
-                    yield return ($"step-{technique.Id}-{i}", replies.Step(teams, technique, i));
-                    yield return ($"closed-step-{technique.Id}-{i}", replies.ClosedStep(technique, i, "Finished. Nicely done."));
+                    yield return ($"step-{technique.Id}{(technique.AdaptedForCaution is { } caution ? "-for-" + caution : "")}-{i}", replies.Step(teams, technique, i));
+                    yield return ($"closed-step-{technique.Id}{(technique.AdaptedForCaution is { } closedCaution ? "-for-" + closedCaution : "")}-{i}", replies.ClosedStep(technique, i, "Finished. Nicely done."));
                 }
             }
 
