@@ -1,7 +1,7 @@
 namespace BackCare.Bot.Routing;
 
 /// <summary>
-/// Routes a message to a routing id of DESIGN.md with a 0..1 score, alternatives and a decision (answer,
+/// Routes a message to a routing id (docs/routing.md) with a 0..1 score, alternatives and a decision (answer,
 /// "did you mean", or honest fallback). It runs on every message, so everything that can be is worked out in
 /// the constructor; <see cref="Route"/> is then a pure function of the text and safe to call from any thread.
 /// </summary>

@@ -3,7 +3,7 @@ using BackCare.Bot.Content;
 namespace BackCare.Bot.Routing;
 
 /// <summary>
-/// The routing ids the router may answer with (DESIGN.md, "Routing ids"). The knowledge ids come from
+/// The routing ids the router may answer with (docs/routing.md lists them all). The knowledge ids come from
 /// <see cref="KnowledgeIds"/> so that the router and the knowledge files cannot drift apart.
 /// </summary>
 public static class RoutingIds

@@ -234,7 +234,7 @@ public static class RoutingModelLoader
                 if (string.IsNullOrWhiteSpace(entry.Id)) Fail($"entries[{e}].id", "is empty");
                 if (!known.Contains(entry.Id))
                 {
-                    Fail($"{prefix}.id", $"\"{entry.Id}\" is not a routing id of DESIGN.md (\"urgent\" has its own section; \"none\" needs no entry)");
+                    Fail($"{prefix}.id", $"\"{entry.Id}\" is not a routing id (see docs/routing.md; \"urgent\" has its own section; \"none\" needs no entry)");
                 }
 
                 if (!seen.Add(entry.Id)) Fail($"{prefix}.id", $"\"{entry.Id}\" has two entries");

@@ -4,7 +4,7 @@ namespace BackCare.Bot.Routing;
 /// The router's verdict on one message.
 /// </summary>
 /// <param name="Text">The message as received (never null; empty for a null message).</param>
-/// <param name="Intent">A routing id of DESIGN.md ("faq:…", "topic:…", "technique:…", "tip:…", "urgent") or "none".</param>
+/// <param name="Intent">A routing id (docs/routing.md) ("faq:…", "topic:…", "technique:…", "tip:…", "urgent") or "none".</param>
 /// <param name="Score">Confidence in <paramref name="Intent"/>, 0..1. For a fallback, the score of the best candidate
 /// that was not good enough (0 when the message was ruled off-topic).</param>
 /// <param name="Alternatives">Candidates best first, the chosen intent included. For <see cref="RoutingDecision.Clarify"/>

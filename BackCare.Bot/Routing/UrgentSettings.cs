@@ -1,7 +1,7 @@
 namespace BackCare.Bot.Routing;
 
 /// <summary>
-/// The emergency red flags (DESIGN.md, "Safety screening", level one). Terms are matched on the words as typed
+/// The emergency red flags (docs/clinical-basis.md, the emergency level). Terms are matched on the words as typed
 /// (not stemmed, so "legs" and "leg" stay apart); a trailing * matches any ending ("numb*").
 /// </summary>
 public sealed record UrgentSettings

@@ -10,7 +10,7 @@ namespace BackCare.Bot.Routing.Semantic;
 /// column. Activations are quantised per call by ONNX Runtime itself.
 /// </summary>
 /// <remarks>
-/// Written by hand because ONNX Runtime's quantisation tool is Python-only and this registry serves no quantised
+/// Written by hand because ONNX Runtime's quantisation tool is Python-only and no package we can take ships a quantised
 /// copy of all-MiniLM-L6-v2; OnnxSharp reads and writes the protobuf. A one-sentence run of this model is bound by
 /// reading its ~44 MB of float matrix weights, so a quarter of the bytes makes a message about 2.3 times cheaper;
 /// sentence vectors keep a cosine of 0.97 or more with the float model's, the lowest for one-word replies (see BENCHMARKS.md).
