@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackCare.Bot.Text;
 
 namespace BackCare.Bot.Routing;
 
