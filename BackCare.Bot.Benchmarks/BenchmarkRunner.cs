@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -4,6 +4,7 @@ using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Storage;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
@@ -77,7 +78,7 @@ internal static class ReminderTickBenchmark
         try
         {
             using var sqlite = new SqliteStorage(Path.Combine(folder, "backcare.db"));
-            var storage = new CountingStorage(sqlite);
+            var storage = new ControllableStorage(sqlite);
             var clock = new ManualClock(Start);
             var sender = new LatencySender(sendTime);
             await SeedAsync(sqlite, count).ConfigureAwait(false);
@@ -101,7 +102,7 @@ internal static class ReminderTickBenchmark
             for (var tick = 0; tick <= ticks; tick++)
             {
                 clock.Advance(TimeSpan.FromMinutes(1));
-                storage.Reset();
+                storage.ResetCounts();
                 sender.Reset();
                 var watch = Stopwatch.StartNew();
                 var sent = await tickOnce(CancellationToken.None).ConfigureAwait(false);

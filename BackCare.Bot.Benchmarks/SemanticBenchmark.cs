@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BackCare.Bot.Routing.Semantic;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Benchmarks;
 

@@ -1,9 +1,9 @@
 using BackCare.Bot.Content;
 using BackCare.Bot.LoadTest;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder.Adapters;
-using LoadTestConnector = BackCare.Bot.LoadTest.FakeConnector;
 using LoadTestConversation = BackCare.Bot.LoadTest.Conversation;
 
 namespace BackCare.Bot.Tests.Hosting;
@@ -31,7 +31,7 @@ public sealed class LoadScriptTests
     public async Task The_load_tests_conversation_runs_clean_through_every_technique(string mode, bool answerByButtons)
     {
         var delivery = Enum.Parse<Delivery>(mode);
-        await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
+        await using var connector = await FakeConnector.StartAsync(keepRequests: false);
         using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
@@ -72,7 +72,7 @@ public sealed class LoadScriptTests
     public async Task The_free_text_script_gets_something_to_read_for_every_question(string mode)
     {
         var delivery = Enum.Parse<Delivery>(mode);
-        await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
+        await using var connector = await FakeConnector.StartAsync(keepRequests: false);
         using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Tests.Storage;
 
@@ -50,7 +50,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
         }
 
-        Port = FreeLoopbackPort();
+        Port = LoopbackPort.Free();
         // In memory, so nothing should be written; a temporary working folder makes sure nothing lands in the repository.
         _workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo(executable)
@@ -106,13 +106,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             Directory.Delete(_workDirectory, recursive: true);
         }
-    }
-
-    internal static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string AzuriteDirectory()
