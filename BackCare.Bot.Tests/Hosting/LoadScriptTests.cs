@@ -116,32 +116,6 @@ public sealed class LoadScriptTests
         }
     }
 
-    [Theory]
-    [InlineData(new string[0], nameof(ScriptKind.Visit))]
-    [InlineData(new[] { "--script", "free-text" }, nameof(ScriptKind.FreeText))]
-    [InlineData(new[] { "--script", "card-buttons" }, nameof(ScriptKind.CardButtons))]
-    public void The_load_test_runs_the_whole_visit_unless_another_script_is_asked_for(string[] args, string script)
-    {
-        var options = LoadTestOptions.Parse(args, out var error);
-
-        Assert.NotNull(options);
-        Assert.Null(error);
-        Assert.Equal(Enum.Parse<ScriptKind>(script), options.Script);
-    }
-
-    [Theory]
-    [InlineData(new string[0], false)]
-    [InlineData(new[] { "--bot-setting", "BackCare:SendPacing=true" }, true)]
-    [InlineData(new[] { "--bot-setting", "backcare:sendpacing=True", "--bot-setting", "BackCare:SendPacing=false" }, false)]
-    public void The_load_test_runs_BackCare_unpaced_unless_a_bot_setting_says_otherwise(string[] args, bool paced)
-    {
-        var options = LoadTestOptions.Parse(args, out var error);
-
-        Assert.NotNull(options);
-        Assert.Null(error);
-        Assert.Equal(paced, options.SendPacing);
-    }
-
     [Fact]
     public async Task The_echo_baseline_bot_says_back_what_it_is_told_as_the_SDKs_sample_does()
     {
