@@ -38,6 +38,25 @@ public sealed class BrokenContentTests : IDisposable
     }
 
     [Fact]
+    public void A_repeated_property_is_named()
+    {
+        var text = _content.Read(Messages);
+        _content.Write(Messages, text.Replace("\"menuPrompt\":", "\"menuTips\": \"Tips\",\n  \"menuPrompt\":", StringComparison.Ordinal));
+
+        var error = Assert.Single(_content.LoadFails().Errors);
+        Assert.Equal(Messages, error.File);
+        Assert.Contains("menuTips", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_saved_with_a_byte_order_mark_and_comments_loads()
+    {
+        _content.Write(Messages, "\uFEFF// A note from an editor.\n" + _content.Read(Messages));
+
+        Assert.NotNull(ContentLoader.Load(_content.Path).Messages.Welcome);
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         _content.Delete(Tips);

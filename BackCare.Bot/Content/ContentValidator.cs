@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BackCare.Bot.Content;
 
 /// <summary>
-/// The checks the JSON serializer cannot make: text present and chat-sized, ids unique and exactly
+/// The checks neither the JSON serializer nor a file's schema (<see cref="ContentSchemas"/>) can make: text present and chat-sized, ids unique and exactly
 /// DESIGN's routing ids, references (related ids, excluded tags) pointing at something real, hold
 /// times that make sense, screening questions in the order that keeps people safe, and message
 /// format strings with the placeholders the code fills, and only known local help tokens
@@ -59,12 +59,9 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (locale, help) in localHelp.Locales)
         {
+            // The schema has checked each name's form (a language and a country).
             var path = $"$.locales.{locale}";
-            if (!LocaleName().IsMatch(locale))
-            {
-                Add(file, path, $"\"{locale}\" is not a locale name with a language and a country, like \"en-GB\"");
-            }
-            else if (!seen.TryAdd(locale, path))
+            if (!seen.TryAdd(locale, path))
             {
                 // Locales are matched without regard to case, so "en-gb" and "en-GB" would be the same one twice.
                 Add(file, path, $"repeats the locale {seen[locale]} (locales are matched without regard to case)");
@@ -75,12 +72,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
         foreach (var (help, path) in entries)
         {
-            if (help is null)
-            {
-                Add(file, path, "is null; expected the values of " + string.Join(", ", LocalHelpTokens.Names));
-                continue;
-            }
-
             foreach (var name in LocalHelpTokens.Names)
             {
                 var value = help.ValueOf(name);
@@ -618,38 +609,25 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             }
         }
 
-        // The reminder card shows one of these; a missing list would leave the card empty.
-        if (messages.ReminderPrompts is not { Count: > 0 })
+        // The schema has checked that there is at least one prompt, each with text and tags.
+        for (var n = 0; n < messages.ReminderPrompts.Count; n++)
         {
-            Add(file, "$.reminderPrompts", "needs at least one movement or posture prompt");
+            var prompt = messages.ReminderPrompts[n];
+            if (Text(file, $"$.reminderPrompts[{n}].text", prompt.Text, ContentLimits.ChatText))
+            {
+                CheckPlaceholders(file, $"$.reminderPrompts[{n}].text", prompt.Text, []);
+            }
+
+            foreach (var tag in prompt.Tags.Where(t => !techniqueTags.Contains(t)))
+            {
+                Add(file, $"$.reminderPrompts[{n}].tags", $"\"{tag}\" is not a tag of any technique in techniques.json, so no screening answer could ever rule this movement out");
+            }
         }
-        else
+
+        // Someone who has not done the safety check (or whose check ruled movements out) still gets reminders.
+        if (messages.ReminderPrompts.All(p => p.Tags.Count > 0))
         {
-            for (var n = 0; n < messages.ReminderPrompts.Count; n++)
-            {
-                var prompt = messages.ReminderPrompts[n];
-                if (prompt is null)
-                {
-                    Add(file, $"$.reminderPrompts[{n}]", "is null; expected a prompt with text and tags");
-                    continue;
-                }
-
-                if (Text(file, $"$.reminderPrompts[{n}].text", prompt.Text, ContentLimits.ChatText))
-                {
-                    CheckPlaceholders(file, $"$.reminderPrompts[{n}].text", prompt.Text, []);
-                }
-
-                foreach (var tag in prompt.Tags.Where(t => !techniqueTags.Contains(t)))
-                {
-                    Add(file, $"$.reminderPrompts[{n}].tags", $"\"{tag}\" is not a tag of any technique in techniques.json, so no screening answer could ever rule this movement out");
-                }
-            }
-
-            // Someone who has not done the safety check (or whose check ruled movements out) still gets reminders.
-            if (messages.ReminderPrompts.All(p => p is null || p.Tags.Count > 0))
-            {
-                Add(file, "$.reminderPrompts", "needs at least one prompt with no tags, for people whose screening allows no tagged movement");
-            }
+            Add(file, "$.reminderPrompts", "needs at least one prompt with no tags, for people whose screening allows no tagged movement");
         }
 
         RequireDistinct(
@@ -851,8 +829,4 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabCase();
-
-    /// <summary>A language and a country (BCP 47), optionally a script between them: "en-GB", "pt-BR", "zh-Hant-TW".</summary>
-    [GeneratedRegex("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-(?:[A-Z]{2}|[0-9]{3})$", RegexOptions.CultureInvariant)]
-    private static partial Regex LocaleName();
 }

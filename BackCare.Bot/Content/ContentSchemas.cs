@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace BackCare.Bot.Content;
+
+/// <summary>
+/// The JSON Schemas of the knowledge files (Content/Schemas, beside Content/Data: "messages.json" has
+/// "messages.schema.json"), checked with JsonSchema.Net when a file is read. A schema says what a file's structure
+/// must be (properties, types, required text, ids' form, ranges); an editor that follows the file's "$schema" shows
+/// the same problems while typing. What a schema cannot say (ids that refer to each other, lengths with local help
+/// filled in, placeholders) stays in <see cref="ContentValidator"/>.
+/// </summary>
+internal sealed class ContentSchemas
+{
+    /// <summary>The property a data file names its schema with, for editors; the bot checks against its own copy.</summary>
+    public const string SchemaProperty = "$schema";
+
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
+
+    private readonly Dictionary<string, (JsonSchema Schema, JsonNode Document)> _byFile = new(StringComparer.Ordinal);
+
+    private ContentSchemas(string directory)
+    {
+        foreach (var path in Directory.Exists(directory) ? Directory.GetFiles(directory, "*.schema.json") : [])
+        {
+            var text = File.ReadAllText(path);
+            var dataFile = Path.GetFileName(path).Replace(".schema.json", ".json", StringComparison.Ordinal);
+            _byFile[dataFile] = (JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri(new Uri(path).AbsoluteUri)), JsonNode.Parse(text)!);
+        }
+    }
+
+    /// <summary>The schemas that ship with the bot, next to its assembly.</summary>
+    public static ContentSchemas Shipped { get; } = new(Path.Combine(AppContext.BaseDirectory, "Content", "Schemas"));
+
+    /// <summary>The relative path a data file in Content/Data writes as its "$schema".</summary>
+    public static string ReferenceFor(string dataFile) => "../Schemas/" + Path.ChangeExtension(dataFile, ".schema.json");
+
+    /// <summary>Whether <paramref name="file"/> has a schema.</summary>
+    public bool Covers(string file) => _byFile.ContainsKey(file);
+
+    /// <summary>Checks <paramref name="root"/> against <paramref name="file"/>'s schema, adding a problem per failed rule; returns whether it passed.</summary>
+    public bool Check(string file, JsonElement root, List<ContentError> errors)
+    {
+        if (!_byFile.TryGetValue(file, out var found))
+        {
+            return true;
+        }
+
+        var results = found.Schema.Evaluate(root, Evaluation);
+        if (results.IsValid)
+        {
+            return true;
+        }
+
+        foreach (var detail in (results.Details ?? []).Prepend(results).Distinct().Where(d => d.Errors is { Count: > 0 }))
+        {
+            var description = NearestDescription(found.Document, detail.SchemaLocation);
+            foreach (var (_, error) in detail.Errors!)
+            {
+                // "additionalProperties": false fails as a false schema, whose message says nothing to an editor.
+                var message = error == ErrorMessages.FalseSchema ? "is not a property that belongs here (misspelt, or in the wrong place?)" : error;
+                errors.Add(new ContentError(file, ToPath(detail.InstanceLocation.ToString()), description is null ? message : $"{message} ({description})"));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"/0/steps/2" as the loader writes paths: "$[0].steps[2]".</summary>
+    private static string ToPath(string pointer)
+    {
+        var path = new StringBuilder("$");
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            path.Append(int.TryParse(name, out _) ? $"[{name}]" : "." + name);
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>The description of the schema that failed, or of the nearest one around it: what is expected, in an editor's words.</summary>
+    private static string? NearestDescription(JsonNode schema, Uri location)
+    {
+        var segments = Uri.UnescapeDataString(location.Fragment.TrimStart('#')).Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+        // Not up to the root: its description is about the whole file.
+        for (; segments.Count > 0; segments.RemoveAt(segments.Count - 1))
+        {
+            JsonNode? node = schema;
+            foreach (var segment in segments)
+            {
+                node = node is JsonObject obj ? obj[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)] : null;
+            }
+
+            if ((node as JsonObject)?["description"] is JsonValue description)
+            {
+                return description.GetValue<string>();
+            }
+        }
+
+        return null;
+    }
+}
