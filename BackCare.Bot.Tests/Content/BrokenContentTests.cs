@@ -409,7 +409,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Screening, root => root["duration"]!["seeDoctorAfterDays"] = 0);
 
-        AssertError(_content.LoadFails(), Screening, "$.duration.seeDoctorAfterDays", "between 1 and 365");
+        AssertError(_content.LoadFails(), Screening, "$.duration.seeDoctorAfterDays", "1 to 365");
     }
 
     [Fact]
@@ -425,7 +425,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Screening, root => root["duration"]!["vocabulary"]!["recurrent"]![0] = " ");
 
-        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.recurrent[0]", "empty");
+        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.recurrent[0]", "without spaces around them");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ContentSchemaTests : IDisposable
 
     [Fact]
     public void The_files_people_edit_most_have_a_schema() =>
-        Assert.Equal([LocalHelp, Messages], SchemaFileNames().Select(name => name.Replace(".schema.json", ".json", StringComparison.Ordinal)).Order());
+        Assert.Equal([LocalHelp, Messages, ContentLoader.ScreeningFile], SchemaFileNames().Select(name => name.Replace(".schema.json", ".json", StringComparison.Ordinal)).Order());
 
     [Theory]
     [MemberData(nameof(SchemaFiles))]
@@ -93,6 +93,22 @@ public sealed class ContentSchemaTests : IDisposable
         });
 
         ContentDirectory.AssertError(_content.LoadFails(), Messages, "$.reminderPrompts", "at least one prompt with no tags");
+    }
+
+    [Fact]
+    public void A_screening_id_that_is_not_lower_case_and_hyphenated_is_named()
+    {
+        _content.Edit(ContentLoader.ScreeningFile, root => root["questions"]![0]!["id"] = "Blood Thinners");
+
+        ContentDirectory.AssertError(_content.LoadFails(), ContentLoader.ScreeningFile, "$.questions[0].id", "lower-case, hyphenated");
+    }
+
+    [Fact]
+    public void A_screening_level_that_does_not_exist_is_named_with_those_that_do()
+    {
+        _content.Edit(ContentLoader.ScreeningFile, root => root["checks"]![0]!["level"] = "urgent");
+
+        ContentDirectory.AssertError(_content.LoadFails(), ContentLoader.ScreeningFile, "$.checks[0].level", "seeDoctorFirst");
     }
 
     [Fact]

@@ -284,10 +284,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         Text(file, "$.duration.text", screening.Duration.Text, ContentLimits.ShortText);
         Text(file, "$.duration.retryText", screening.Duration.RetryText, ContentLimits.ShortText);
         Text(file, "$.duration.longStandingAdvice", screening.Duration.LongStandingAdvice, ContentLimits.ShortText);
-        if (screening.Duration.SeeDoctorAfterDays is < 1 or > 365)
-        {
-            Add(file, "$.duration.seeDoctorAfterDays", $"is {screening.Duration.SeeDoctorAfterDays}; expected a number of days between 1 and 365");
-        }
 
         ValidateDurationVocabulary(file, screening.Duration.Vocabulary);
 
@@ -311,13 +307,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$.questions[{i}]";
             var question = questions[i];
-            if (question is null)
-            {
-                Add(file, path, "is null; expected a screening question");
-                continue;
-            }
-
-            if (Id(file, path + ".id", question.Id, "blood-thinners") && !byId.TryAdd(question.Id, (question, path)))
+            if (Text(file, path + ".id", question.Id, ContentLimits.Label, label: true) && !byId.TryAdd(question.Id, (question, path)))
             {
                 Add(file, path + ".id", $"duplicate id \"{question.Id}\": {byId[question.Id].Item2} already uses it");
             }
@@ -326,11 +316,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             if (question.Hint is not null)
             {
                 Text(file, path + ".hint", question.Hint, ContentLimits.ShortText);
-            }
-
-            if (!Level(file, path + ".level", question.Level))
-            {
-                continue;
             }
 
             if (question.Advice is not null)
@@ -362,27 +347,16 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$.checks[{i}]";
             var check = screening.Checks[i];
-            if (check is null)
-            {
-                Add(file, path, "is null; expected a check");
-                continue;
-            }
-
-            if (Id(file, path + ".id", check.Id, "emergency-check") && !checkIds.Add(check.Id))
+            if (Text(file, path + ".id", check.Id, ContentLimits.Label, label: true) && !checkIds.Add(check.Id))
             {
                 Add(file, path + ".id", $"duplicate check id \"{check.Id}\"");
             }
 
             Text(file, path + ".text", check.Text, ContentLimits.ShortText);
-            TextList(file, path + ".items", check.Items, ContentLimits.ShortText, mayBeEmpty: false);
+            TextList(file, path + ".items", check.Items, ContentLimits.ShortText, mayBeEmpty: true);
             if (check.Hint is not null)
             {
                 Text(file, path + ".hint", check.Hint, ContentLimits.ShortText);
-            }
-
-            if (!Level(file, path + ".level", check.Level))
-            {
-                continue;
             }
 
             if (check.FollowUps.Count == 0 && !check.Level.StopsScreening())
@@ -480,33 +454,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         }
     }
 
-    private bool Id(string file, string path, string? id, string example)
-    {
-        if (!Text(file, path, id, ContentLimits.Label, label: true))
-        {
-            return false;
-        }
-
-        if (!KebabCase().IsMatch(id!))
-        {
-            Add(file, path, $"\"{id}\" is not a lower-case, hyphenated id like \"{example}\"");
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool Level(string file, string path, ScreeningLevel level)
-    {
-        if (Enum.IsDefined(level))
-        {
-            return true;
-        }
-
-        Add(file, path, $"is not one of {string.Join(", ", Enum.GetNames<ScreeningLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}");
-        return false;
-    }
-
     private void ValidateDurationVocabulary(string file, DurationVocabulary vocabulary)
     {
         const string path = "$.duration.vocabulary";
@@ -517,38 +464,19 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Text(file, $"{path}.rewrites.{word}", rewrite, ContentLimits.Label, label: true);
         }
 
+        // The schema has checked the numbers' ranges and that each vague length has phrases.
         for (var i = 0; i < vocabulary.VagueLengths.Count; i++)
         {
-            var vague = vocabulary.VagueLengths[i];
-            if (vague.Days is < 1 or > 3650)
-            {
-                Add(file, $"{path}.vagueLengths[{i}].days", $"is {vague.Days}; expected a number of days between 1 and 3650");
-            }
-
-            PhraseList(file, $"{path}.vagueLengths[{i}].phrases", vague.Phrases, mayBeEmpty: false);
+            PhraseList(file, $"{path}.vagueLengths[{i}].phrases", vocabulary.VagueLengths[i].Phrases);
         }
 
-        PhraseList(file, path + ".atLeast", vocabulary.AtLeast, mayBeEmpty: true);
-        PhraseList(file, path + ".recurrent", vocabulary.Recurrent, mayBeEmpty: true);
-        PhraseList(file, path + ".unsure", vocabulary.Unsure, mayBeEmpty: true);
-
-        var seasons = vocabulary.SeasonStartMonths;
-        foreach (var (season, month) in new[] { ("spring", seasons.Spring), ("summer", seasons.Summer), ("autumn", seasons.Autumn), ("winter", seasons.Winter) })
-        {
-            if (month is < 1 or > 12)
-            {
-                Add(file, $"{path}.seasonStartMonths.{season}", $"is {month}; expected a month number from 1 (January) to 12 (December)");
-            }
-        }
+        PhraseList(file, path + ".atLeast", vocabulary.AtLeast);
+        PhraseList(file, path + ".recurrent", vocabulary.Recurrent);
+        PhraseList(file, path + ".unsure", vocabulary.Unsure);
     }
 
-    private void PhraseList(string file, string path, IReadOnlyList<string> phrases, bool mayBeEmpty)
+    private void PhraseList(string file, string path, IReadOnlyList<string> phrases)
     {
-        if (phrases.Count == 0 && !mayBeEmpty)
-        {
-            Add(file, path, "is empty; at least one phrase is required");
-        }
-
         for (var k = 0; k < phrases.Count; k++)
         {
             Text(file, $"{path}[{k}]", phrases[k], ContentLimits.Label, label: true);
