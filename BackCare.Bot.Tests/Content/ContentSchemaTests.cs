@@ -15,9 +15,15 @@ public sealed class ContentSchemaTests : IDisposable
 
     private readonly ContentDirectory _content = new();
 
-    public static TheoryData<string> SchemaFiles() => new(SchemaFileNames());
+    /// <summary>The schemas of the files whose content is an object: only an object can carry "$schema".</summary>
+    public static TheoryData<string> SchemaFiles() => new(SchemaFileNames().Where(name => ReadData(DataFileOf(name)) is JsonObject));
 
     private static string SchemaDirectory => Path.Combine(KnowledgeBase.DefaultDirectory, "..", "Schemas");
+
+    private static string DataFileOf(string schemaFile) => schemaFile.Replace(".schema.json", ".json", StringComparison.Ordinal);
+
+    private static JsonNode ReadData(string dataFile) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(KnowledgeBase.DefaultDirectory, dataFile)), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
 
     private static IEnumerable<string> SchemaFileNames() =>
         Directory.GetFiles(SchemaDirectory, "*.schema.json").Select(Path.GetFileName).OfType<string>();
@@ -26,14 +32,14 @@ public sealed class ContentSchemaTests : IDisposable
 
     [Fact]
     public void The_files_people_edit_most_have_a_schema() =>
-        Assert.Equal([LocalHelp, Messages, ContentLoader.ScreeningFile], SchemaFileNames().Select(name => name.Replace(".schema.json", ".json", StringComparison.Ordinal)).Order());
+        Assert.Equal([ContentLoader.AnswersFile, LocalHelp, Messages, ContentLoader.ScreeningFile, ContentLoader.TechniquesFile, ContentLoader.TipsFile], SchemaFileNames().Select(DataFileOf).Order());
 
     [Theory]
     [MemberData(nameof(SchemaFiles))]
     public void A_data_file_names_its_schema_where_an_editor_finds_it(string schemaFile)
     {
-        var dataFile = schemaFile.Replace(".schema.json", ".json", StringComparison.Ordinal);
-        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(KnowledgeBase.DefaultDirectory, dataFile)), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        var dataFile = DataFileOf(schemaFile);
+        var data = ReadData(dataFile);
 
         var reference = (string?)data[ContentSchemas.SchemaProperty];
 

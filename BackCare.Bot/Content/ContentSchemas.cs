@@ -56,7 +56,7 @@ internal sealed class ContentSchemas
 
         foreach (var detail in (results.Details ?? []).Prepend(results).Distinct().Where(d => d.Errors is { Count: > 0 }))
         {
-            var description = NearestDescription(found.Document, detail.SchemaLocation);
+            var description = NearestDescription(found.Document, detail.EvaluationPath.ToString());
             foreach (var (_, error) in detail.Errors!)
             {
                 // "additionalProperties": false fails as a false schema, whose message says nothing to an editor.
@@ -72,35 +72,65 @@ internal sealed class ContentSchemas
     private static string ToPath(string pointer)
     {
         var path = new StringBuilder("$");
-        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var segment in Segments(pointer))
         {
-            var name = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            path.Append(int.TryParse(name, out _) ? $"[{name}]" : "." + name);
+            path.Append(int.TryParse(segment, out _) ? $"[{segment}]" : "." + segment);
         }
 
         return path.ToString();
     }
 
-    /// <summary>The description of the schema that failed, or of the nearest one around it: what is expected, in an editor's words.</summary>
-    private static string? NearestDescription(JsonNode schema, Uri location)
+    /// <summary>
+    /// The description of the schema that failed, or of the nearest one around it: what is expected, in an editor's
+    /// words. Found by walking the evaluation path ("/items/properties/steps/$ref/items/...") through the schema, a
+    /// "$ref" jumping to the definition it names; the root's own description, about the whole file, is never used.
+    /// </summary>
+    private static string? NearestDescription(JsonNode schema, string evaluationPath)
     {
-        var segments = Uri.UnescapeDataString(location.Fragment.TrimStart('#')).Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
-
-        // Not up to the root: its description is about the whole file.
-        for (; segments.Count > 0; segments.RemoveAt(segments.Count - 1))
+        string? description = null;
+        JsonNode? node = schema;
+        foreach (var segment in Segments(evaluationPath))
         {
-            JsonNode? node = schema;
-            foreach (var segment in segments)
+            var next = segment == "$ref" && node?["$ref"] is JsonValue reference
+                ? Resolve(schema, reference.GetValue<string>())
+                : node switch
+                {
+                    JsonObject obj => obj[segment],
+                    JsonArray array when int.TryParse(segment, out var index) && index < array.Count => array[index],
+                    _ => null,
+                };
+
+            // JsonSchema.Net 8 writes "items" twice in the evaluation path of an array's item; a segment that leads
+            // nowhere is passed over rather than ending the walk.
+            if (next is null)
             {
-                node = node is JsonObject obj ? obj[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)] : null;
+                continue;
             }
 
-            if ((node as JsonObject)?["description"] is JsonValue description)
+            node = next;
+            if ((node as JsonObject)?["description"] is JsonValue text)
             {
-                return description.GetValue<string>();
+                description = text.GetValue<string>();
             }
         }
 
-        return null;
+        return description;
     }
+
+    /// <summary>A reference within the same schema ("#/$defs/steps").</summary>
+    private static JsonNode? Resolve(JsonNode schema, string reference)
+    {
+        JsonNode? node = reference.StartsWith('#') ? schema : null;
+        foreach (var segment in Segments(reference.TrimStart('#')))
+        {
+            node = (node as JsonObject)?[segment];
+        }
+
+        return node;
+    }
+
+    /// <summary>A JSON pointer's segments, unescaped.</summary>
+    private static IEnumerable<string> Segments(string pointer) =>
+        pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(segment => Uri.UnescapeDataString(segment).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace BackCare.Bot.Content;
 
@@ -12,7 +11,7 @@ namespace BackCare.Bot.Content;
 /// (<see cref="LocalHelpTokens"/>), whose every locale's values are filled in before a length is measured. Collects every problem rather than stopping
 /// at the first, so one run of the bot shows an editor everything to fix.
 /// </summary>
-internal sealed partial class ContentValidator(List<ContentError> errors)
+internal sealed class ContentValidator(List<ContentError> errors)
 {
     /// <summary>Characters Teams' markdown would turn into formatting or links; the texts are meant to render as written.</summary>
     private static readonly char[] MarkupCharacters = ['*', '_', '`', '<', '>', '#', '~', '[', ']'];
@@ -42,12 +41,12 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         ValidateTips(tips);
 
         var routingIds = new HashSet<string>(StringComparer.Ordinal);
-        routingIds.UnionWith(techniques.Where(t => t?.Id is not null).Select(t => t.RoutingId));
-        routingIds.UnionWith(answers.Where(a => a?.Id is not null).Select(a => a.Id));
-        routingIds.UnionWith(tips.Where(t => t?.Id is not null).Select(t => t.Id));
+        routingIds.UnionWith(techniques.Select(t => t.RoutingId));
+        routingIds.UnionWith(answers.Select(a => a.Id));
+        routingIds.UnionWith(tips.Select(t => t.Id));
         ValidateAnswers(answers, routingIds);
 
-        var tags = techniques.Where(t => t?.Tags is not null).SelectMany(t => t.Tags).Where(tag => tag is not null).ToHashSet(StringComparer.Ordinal);
+        var tags = techniques.SelectMany(t => t.Tags).ToHashSet(StringComparer.Ordinal);
         ValidateScreening(screening, techniques, tags);
         ValidateMessages(messages, tags);
     }
@@ -102,91 +101,37 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var technique = techniques[i];
-            if (technique is null)
-            {
-                Add(file, path, "is null; expected a technique");
-                continue;
-            }
-
-            if (Text(file, path + ".id", technique.Id, ContentLimits.Label, label: true) && !KebabCase().IsMatch(technique.Id))
-            {
-                Add(file, path + ".id", $"\"{technique.Id}\" is not a lower-case, hyphenated id like \"childs-pose\"");
-            }
-
+            Text(file, path + ".id", technique.Id, ContentLimits.Label, label: true);
             ids.Add((technique.Id, path + ".id"));
             names.Add((technique.Name, path + ".name"));
             Text(file, path + ".name", technique.Name, ContentLimits.Label, label: true);
             Text(file, path + ".summary", technique.Summary, ContentLimits.ShortText);
             Text(file, path + ".whereAndWhen", technique.WhereAndWhen, ContentLimits.ShortText);
-            TextList(file, path + ".equipment", technique.Equipment, ContentLimits.ShortText, mayBeEmpty: true);
-            ValidateSteps(file, path, technique);
-            TextList(file, path + ".cautions", technique.Cautions, ContentLimits.ShortText, mayBeEmpty: false);
-            ValidateTags(file, path + ".tags", technique.Tags);
+            TextList(file, path + ".equipment", technique.Equipment, ContentLimits.ShortText);
+            ValidateSteps(file, path, technique.Steps);
+            TextList(file, path + ".cautions", technique.Cautions, ContentLimits.ShortText);
+            TextList(file, path + ".tags", technique.Tags, ContentLimits.Label, label: true);
         }
 
         RequireExactIds(file, ids, KnowledgeIds.Techniques, "technique");
         RequireDistinct(file, names, "technique name");
     }
 
-    private void ValidateSteps(string file, string techniquePath, Technique technique)
+    /// <summary>The schema has checked that there are steps and each hold's range; a minimum above the maximum it cannot see.</summary>
+    private void ValidateSteps(string file, string techniquePath, IReadOnlyList<TechniqueStep> steps)
     {
-        if (technique.Steps.Count == 0)
-        {
-            Add(file, techniquePath + ".steps", $"technique \"{technique.Id}\" has no steps; a walkthrough needs at least one");
-            return;
-        }
-
-        for (var j = 0; j < technique.Steps.Count; j++)
+        for (var j = 0; j < steps.Count; j++)
         {
             var path = $"{techniquePath}.steps[{j}]";
-            var step = technique.Steps[j];
-            if (step is null)
-            {
-                Add(file, path, "is null; expected a step with title, text and hold");
-                continue;
-            }
-
+            var step = steps[j];
             Text(file, path + ".title", step.Title, ContentLimits.Label, label: true);
             Text(file, path + ".text", step.Text, ContentLimits.ChatText);
             if (step.Hold is { } hold)
             {
-                if (hold.MinSeconds <= 0)
-                {
-                    Add(file, path + ".hold.minSeconds", $"is {hold.MinSeconds}; a hold lasts at least 1 second (use \"hold\": null for a step without one)");
-                }
-
-                if (hold.MaxSeconds > ContentLimits.HoldSeconds)
-                {
-                    Add(file, path + ".hold.maxSeconds", $"is {hold.MaxSeconds}; the longest hold allowed is {ContentLimits.HoldSeconds} seconds");
-                }
-
                 if (hold.MinSeconds > hold.MaxSeconds)
                 {
                     Add(file, path + ".hold", $"minSeconds ({hold.MinSeconds}) is more than maxSeconds ({hold.MaxSeconds})");
                 }
-            }
-        }
-    }
-
-    private void ValidateTags(string file, string path, IReadOnlyList<string> tags)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var k = 0; k < tags.Count; k++)
-        {
-            var tagPath = $"{path}[{k}]";
-            var tag = tags[k];
-            if (!Text(file, tagPath, tag, ContentLimits.Label, label: true))
-            {
-                continue;
-            }
-
-            if (!KebabCase().IsMatch(tag))
-            {
-                Add(file, tagPath, $"\"{tag}\" is not a lower-case, hyphenated tag like \"lying-on-back\"");
-            }
-            else if (!seen.Add(tag))
-            {
-                Add(file, tagPath, $"repeats the tag \"{tag}\"");
             }
         }
     }
@@ -200,12 +145,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var answer = answers[i];
-            if (answer is null)
-            {
-                Add(file, path, "is null; expected an answer");
-                continue;
-            }
-
             Text(file, path + ".id", answer.Id, ContentLimits.Label, label: true);
             ids.Add((answer.Id, path + ".id"));
             titles.Add((answer.Question, path + ".question"));
@@ -216,7 +155,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 Text(file, path + ".more", answer.More, ContentLimits.MoreText);
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var k = 0; k < answer.Related.Count; k++)
             {
                 var relatedPath = $"{path}.related[{k}]";
@@ -234,10 +172,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 {
                     Add(file, relatedPath, $"\"{related}\" points at the answer itself");
                 }
-                else if (!seen.Add(related))
-                {
-                    Add(file, relatedPath, $"repeats \"{related}\"");
-                }
             }
         }
 
@@ -254,12 +188,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var tip = tips[i];
-            if (tip is null)
-            {
-                Add(file, path, "is null; expected a tip");
-                continue;
-            }
-
             Text(file, path + ".id", tip.Id, ContentLimits.Label, label: true);
             ids.Add((tip.Id, path + ".id"));
             titles.Add((tip.Title, path + ".title"));
@@ -353,7 +281,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             }
 
             Text(file, path + ".text", check.Text, ContentLimits.ShortText);
-            TextList(file, path + ".items", check.Items, ContentLimits.ShortText, mayBeEmpty: true);
+            TextList(file, path + ".items", check.Items, ContentLimits.ShortText);
             if (check.Hint is not null)
             {
                 Text(file, path + ".hint", check.Hint, ContentLimits.ShortText);
@@ -426,21 +354,10 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         for (var i = 0; i < techniques.Count; i++)
         {
             var technique = techniques[i];
-            if (technique?.Adaptations is null)
-            {
-                continue;
-            }
-
             for (var k = 0; k < technique.Adaptations.Count; k++)
             {
                 var path = $"$[{i}].adaptations[{k}]";
                 var adaptation = technique.Adaptations[k];
-                if (adaptation is null)
-                {
-                    Add(file, path, "is null; expected an adapted form of the technique");
-                    continue;
-                }
-
                 if (!questions.TryGetValue(adaptation.ForCaution ?? string.Empty, out var found) || found.Question.Level != ScreeningLevel.Caution)
                 {
                     Add(file, path + ".forCaution", $"\"{adaptation.ForCaution}\" is not the id of a caution question in screening.json");
@@ -448,8 +365,8 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
                 Text(file, path + ".name", adaptation.Name, ContentLimits.Label, label: true);
                 Text(file, path + ".summary", adaptation.Summary, ContentLimits.ShortText);
-                TextList(file, path + ".equipment", adaptation.Equipment ?? [], ContentLimits.ShortText, mayBeEmpty: true);
-                ValidateSteps(file, $"$[{i}].adaptations[{k}]", technique with { Steps = adaptation.Steps ?? [] });
+                TextList(file, path + ".equipment", adaptation.Equipment, ContentLimits.ShortText);
+                ValidateSteps(file, path, adaptation.Steps);
             }
         }
     }
@@ -670,16 +587,11 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         }
     }
 
-    private void TextList(string file, string path, IReadOnlyList<string> items, int maxLength, bool mayBeEmpty)
+    private void TextList(string file, string path, IReadOnlyList<string> items, int maxLength, bool label = false)
     {
-        if (items.Count == 0 && !mayBeEmpty)
-        {
-            Add(file, path, "is empty; at least one entry is required");
-        }
-
         for (var k = 0; k < items.Count; k++)
         {
-            Text(file, $"{path}[{k}]", items[k], maxLength);
+            Text(file, $"{path}[{k}]", items[k], maxLength, label);
         }
     }
 
@@ -754,7 +666,4 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
     private void Add(string file, string path, string problem) => errors.Add(new ContentError(file, path, problem));
 
     private static string LevelName(ScreeningLevel level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
 }
