@@ -20,9 +20,11 @@ internal sealed class ContentSchemas
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
 
     private readonly Dictionary<string, (JsonSchema Schema, JsonNode Document)> _byFile = new(StringComparer.Ordinal);
+    private readonly string _directory;
 
     private ContentSchemas(string directory)
     {
+        _directory = directory;
         foreach (var path in Directory.Exists(directory) ? Directory.GetFiles(directory, "*.schema.json") : [])
         {
             var text = File.ReadAllText(path);
@@ -37,15 +39,14 @@ internal sealed class ContentSchemas
     /// <summary>The relative path a data file in Content/Data writes as its "$schema".</summary>
     public static string ReferenceFor(string dataFile) => "../Schemas/" + Path.ChangeExtension(dataFile, ".schema.json");
 
-    /// <summary>Whether <paramref name="file"/> has a schema.</summary>
-    public bool Covers(string file) => _byFile.ContainsKey(file);
-
     /// <summary>Checks <paramref name="root"/> against <paramref name="file"/>'s schema, adding a problem per failed rule; returns whether it passed.</summary>
     public bool Check(string file, JsonElement root, List<ContentError> errors)
     {
         if (!_byFile.TryGetValue(file, out var found))
         {
-            return true;
+            // Every knowledge file has a schema; one missing from the build must not turn its checks off unnoticed.
+            errors.Add(new ContentError(file, "$", $"its schema {Path.ChangeExtension(file, ".schema.json")} is missing from {_directory}"));
+            return false;
         }
 
         var results = found.Schema.Evaluate(root, Evaluation);
