@@ -1,3 +1,4 @@
+using BackCare.Bot.TestSupport;
 using static System.FormattableString;
 using System.Runtime;
 

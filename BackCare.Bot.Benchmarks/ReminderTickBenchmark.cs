@@ -4,6 +4,7 @@ using BackCare.Bot.CardRendering;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Storage;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
@@ -21,45 +22,11 @@ namespace BackCare.Bot.Benchmarks;
 /// </summary>
 internal static class ReminderTickBenchmark
 {
-    public const string Usage =
-        "Usage: dotnet run -c Release --project BackCare.Bot.Benchmarks -- reminders [--subscriptions N] [--ticks N] [--send-ms N]\n" +
-        "  --subscriptions N  hourly subscriptions seeded (default 10000)\n" +
-        "  --ticks N          one-minute ticks measured after the first (default 5)\n" +
-        "  --send-ms N        time one fake connector send takes (default 100)";
-
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    public static int Run(IReadOnlyList<string> args)
-    {
-        var subscriptions = 10_000;
-        var ticks = 5;
-        var sendMs = 100;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--subscriptions" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    subscriptions = n;
-                    i++;
-                    break;
-                case "--ticks" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var t) && t > 0:
-                    ticks = t;
-                    i++;
-                    break;
-                case "--send-ms" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var s) && s >= 0:
-                    sendMs = s;
-                    i++;
-                    break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-        }
+    public const string Command = "reminders";
 
-        return RunAsync(subscriptions, ticks, TimeSpan.FromMilliseconds(sendMs)).GetAwaiter().GetResult();
-    }
-
-    private static async Task<int> RunAsync(int count, int ticks, TimeSpan sendTime)
+    public static async Task<int> RunAsync(int count, int ticks, TimeSpan sendTime)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Reminder tick: {count} hourly subscriptions (about {count / 60} due a minute), SQLite, a send takes {sendTime.TotalMilliseconds:0} ms, {ticks} one-minute ticks after the first"));
@@ -77,7 +44,7 @@ internal static class ReminderTickBenchmark
         try
         {
             using var sqlite = new SqliteStorage(Path.Combine(folder, "backcare.db"));
-            var storage = new CountingStorage(sqlite);
+            var storage = new ControllableStorage(sqlite);
             var clock = new ManualClock(Start);
             var sender = new LatencySender(sendTime);
             await SeedAsync(sqlite, count).ConfigureAwait(false);
@@ -101,7 +68,7 @@ internal static class ReminderTickBenchmark
             for (var tick = 0; tick <= ticks; tick++)
             {
                 clock.Advance(TimeSpan.FromMinutes(1));
-                storage.Reset();
+                storage.ResetCounts();
                 sender.Reset();
                 var watch = Stopwatch.StartNew();
                 var sent = await tickOnce(CancellationToken.None).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BackCare.Bot.Routing.Semantic;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Benchmarks;
 
@@ -12,12 +13,6 @@ namespace BackCare.Bot.Benchmarks;
 /// </summary>
 internal static class SemanticBenchmark
 {
-    public const string Usage =
-        "Usage: dotnet run -c Release --project BackCare.Bot.Benchmarks -- semantic [--calls N] [--threads 1,2,0] [--precision int8,float32]\n" +
-        "  --calls N      Match calls measured per lane (default 400)\n" +
-        "  --precision L  model precisions to compare, comma-separated (default int8,float32)\n" +
-        "  --threads L    ONNX Runtime intra-op thread counts to compare, comma-separated; 0 = its default (default 1,2,0)";
-
     private const int Concurrency = 8;
 
     /// <summary>Typical messages: short questions, a fragment, chit-chat and a longer story.</summary>
@@ -33,35 +28,10 @@ internal static class SemanticBenchmark
         "what pillow should I use",
     ];
 
-    public static int Run(IReadOnlyList<string> args)
-    {
-        var calls = 400;
-        int[] threadCounts = [1, 2, 0];
-        SemanticModelPrecision[] precisions = [SemanticModelPrecision.Int8, SemanticModelPrecision.Float32];
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "-h" or "--help":
-                    Console.WriteLine(Usage);
-                    return 0;
-                case "--calls" when i + 1 < args.Count && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
-                    calls = n;
-                    i++;
-                    break;
-                case "--threads" when i + 1 < args.Count:
-                    threadCounts = args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-                    break;
-                case "--precision" when i + 1 < args.Count && TryParsePrecisions(args[i + 1], out var parsed):
-                    precisions = parsed;
-                    i++;
-                    break;
-                default:
-                    Console.Error.WriteLine($"Unknown option or bad value: {args[i]}\n{Usage}");
-                    return 2;
-            }
-        }
+    public const string Command = "semantic";
 
+    public static int Run(int calls, IReadOnlyList<int> threadCounts, IReadOnlyList<SemanticModelPrecision> precisions)
+    {
         var examples = SemanticExamplesLoader.Load(SemanticExamplesLoader.DefaultPath);
         var before = ProcessSnapshot.Take();
         Print($"{examples.Count} examples, {Environment.ProcessorCount} cores, {calls} calls per lane");
@@ -92,24 +62,6 @@ internal static class SemanticBenchmark
         }
 
         return 0;
-    }
-
-    private static bool TryParsePrecisions(string list, out SemanticModelPrecision[] precisions)
-    {
-        var parsed = new List<SemanticModelPrecision>();
-        foreach (var name in list.Split(','))
-        {
-            if (!Enum.TryParse<SemanticModelPrecision>(name, ignoreCase: true, out var precision) || !Enum.IsDefined(precision))
-            {
-                precisions = [];
-                return false;
-            }
-
-            parsed.Add(precision);
-        }
-
-        precisions = [.. parsed];
-        return true;
     }
 
     /// <summary>Each caller's call latencies, and the wall time for all of them.</summary>

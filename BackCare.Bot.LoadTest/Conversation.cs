@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.LoadTest;
 
@@ -137,7 +138,7 @@ internal sealed class Conversation
             throw new ScriptException($"{what}: HTTP {(int)status} {Shorten(body)}");
         }
 
-        var all = _lane.Delivery == Delivery.ExpectReplies ? FromBody(body, what) : _inbox.Take();
+        var all = _lane.Delivery == Delivery.ExpectReplies ? FromBody(body, what) : _inbox.Take().Select(r => Reply.From(r.Activity, r.ReplyToId)).ToList();
         var replies = all.Where(r => r.IsMessage).ToList();
         _tally.Replies += replies.Count;
         if (_lane.Delivery == Delivery.Normal)

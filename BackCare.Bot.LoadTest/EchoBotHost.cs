@@ -1,3 +1,4 @@
+using BackCare.Bot.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Builder;
@@ -16,6 +17,15 @@ namespace BackCare.Bot.LoadTest;
 internal static class EchoBotHost
 {
     public const string Command = "echo-bot";
+
+    /// <summary>This program, started as the echo bot in a child process of its own.</summary>
+    public static BotProcessStart Start(string name) => new()
+    {
+        Name = name,
+        Assembly = Path.Combine(AppContext.BaseDirectory, "BackCare.Bot.LoadTest.dll"),
+        Arguments = [Command],
+        OutputLinesKept = LoadRunner.RecentLinesKept,
+    };
 
     public static async Task RunAsync(string[] args)
     {

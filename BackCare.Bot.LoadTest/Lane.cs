@@ -1,3 +1,5 @@
+using BackCare.Bot.TestSupport;
+
 namespace BackCare.Bot.LoadTest;
 
 /// <summary>

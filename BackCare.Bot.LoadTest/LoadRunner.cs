@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BackCare.Bot.Content;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.LoadTest;
 
@@ -17,8 +18,14 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
 
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>A bot's last console lines kept for the report (it logs warnings and errors only).</summary>
+    internal const int RecentLinesKept = 40;
+
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly long _startedAt = Stopwatch.GetTimestamp();
+
+    /// <summary>RSS samples per bot, taken while its lanes were measured: seconds since the run started, bytes.</summary>
+    private readonly Dictionary<BotProcess, List<(double Seconds, long Bytes)>> _samples = [];
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +33,8 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
         var processes = new List<BotProcess>();
         try
         {
-            await using var connector = await FakeConnector.StartAsync(cancellationToken).ConfigureAwait(false);
+            // The connector keeps only what the open conversations have not taken yet, however long the run.
+            await using var connector = await FakeConnector.StartAsync(keepRequests: false, cancellationToken).ConfigureAwait(false);
             using var http = CreateClient();
             var knowledge = ContentLoader.Load(KnowledgeBase.DefaultDirectory);
 
@@ -40,7 +48,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
                 processes.Add(before);
             }
 
-            var echo = await BotProcess.StartEchoAsync(Echo, cancellationToken).ConfigureAwait(false);
+            var echo = await BotProcess.StartAsync(EchoBotHost.Start(Echo), cancellationToken).ConfigureAwait(false);
             processes.Add(echo);
 
             var rssAtStart = processes.ToDictionary(p => p.Name, p => p.RssBytes);
@@ -79,7 +87,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
             }
 
             var rssAtEnd = processes.ToDictionary(p => p.Name, p => p.RssBytes);
-            var memory = processes.Select(p => new ProcessMemory(p.Name, rssAtStart[p.Name], rssAfterWarmup[p.Name], rssAtEnd[p.Name], p.Samples.ToArray(), p.OutputLines, p.OutputLines > 0 ? p.RecentOutput() : null)).ToList();
+            var memory = processes.Select(p => new ProcessMemory(p.Name, rssAtStart[p.Name], rssAfterWarmup[p.Name], rssAtEnd[p.Name], SamplesOf(p).ToArray(), p.OutputLines, p.OutputLines > 0 ? p.Output() : null)).ToList();
             return new LoadReport(options, rounds, memory, connector.Stray, connector.Received);
         }
         finally
@@ -132,7 +140,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
         var rss = process.RssBytes;
         if (sample)
         {
-            process.Samples.Add((Elapsed(), rss));
+            SamplesOf(process).Add((Elapsed(), rss));
         }
 
         return new LaneRound(lane, round, measured, tallies, process.CpuTime - cpuBefore, rss);
@@ -144,7 +152,7 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
         {
             while (true)
             {
-                process.Samples.Add((Elapsed(), process.RssBytes));
+                SamplesOf(process).Add((Elapsed(), process.RssBytes));
                 await Task.Delay(SampleEvery, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -154,8 +162,24 @@ internal sealed class LoadRunner(LoadTestOptions options, TextWriter output)
         }
     }
 
+    private List<(double Seconds, long Bytes)> SamplesOf(BotProcess process)
+    {
+        lock (_samples)
+        {
+            return _samples.TryGetValue(process, out var samples) ? samples : _samples[process] = [];
+        }
+    }
+
+    /// <summary>Starts BackCare.Bot.dll from this program's folder, where the project reference put it with its content.</summary>
     private Task<BotProcess> StartBackCareAsync(string name, DirectoryInfo dataDirectory, IEnumerable<string> settings, CancellationToken cancellationToken) =>
-        BotProcess.StartBackCareAsync(name, [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", LoadTestOptions.PacingOff, .. settings, .. options.BotSettings], cancellationToken);
+        BotProcess.StartAsync(
+            new BotProcessStart
+            {
+                Name = name,
+                Settings = [$"Storage:SqlitePath={Path.Combine(dataDirectory.FullName, name + ".db")}", LoadTestOptions.PacingOff, .. settings, .. options.BotSettings],
+                OutputLinesKept = RecentLinesKept,
+            },
+            cancellationToken);
 
     /// <summary>
     /// The machine's 1-minute load average where Linux gives it: on a shared machine it says how much of a round's

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.LoadTest;
 
@@ -11,29 +12,23 @@ internal static class LoadTestProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        // The same executable is the echo baseline bot, started by the load test as a child process.
-        if (args.Length > 0 && args[0] == EchoBotHost.Command)
+        // The same executable is the echo baseline bot, started by the load test as a child process: what follows
+        // the verb is the web host's (--urls, settings), not this program's command line.
+        if (args is [EchoBotHost.Command, ..])
         {
             await EchoBotHost.RunAsync(args[1..]).ConfigureAwait(false);
             return 0;
         }
 
-        // What each part of the reply path costs, in this process: how the reuse was chosen.
-        if (args.Length > 0 && args[0] == ReplyCostProbe.Command)
-        {
-            return await ReplyCostProbe.RunAsync(Console.Out, CancellationToken.None).ConfigureAwait(false);
-        }
+        // What each part of the reply path costs, in this process (reply-cost): how the reuse was chosen.
+        var commandLine = new LoadTestCommandLine(RunAsync, cancellationToken => ReplyCostProbe.RunAsync(Console.Out, cancellationToken));
+        return await ToolCommandLine.RunAsync(commandLine.Root, args).ConfigureAwait(false);
+    }
 
-        // A load generator, not a test: it prints figures and says whether the run was clean.
-        var options = LoadTestOptions.Parse(args, out var error);
-        if (options is null)
-        {
-            var helpAsked = args.Any(arg => arg is "-h" or "--help" or "-?");
-            await (helpAsked ? Console.Out : Console.Error).WriteLineAsync(error).ConfigureAwait(false);
-            return helpAsked ? 0 : 2;
-        }
-
-        using var cancellation = new CancellationTokenSource();
+    /// <summary>A load generator, not a test: it prints figures and says whether the run was clean.</summary>
+    private static async Task<int> RunAsync(LoadTestOptions options, CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) =>
         {
             // Stop the users and the child bots cleanly rather than leave the bots running.

@@ -2,6 +2,7 @@ using Process = System.Diagnostics.Process;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using BackCare.Bot.Hosting;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -28,7 +29,8 @@ internal static class ReplyCostProbe
 
     public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        await using var connector = await FakeConnector.StartAsync(cancellationToken).ConfigureAwait(false);
+        // Keeping nothing: what the probe measures in this process should not include the connector's bookkeeping.
+        await using var connector = await FakeConnector.StartAsync(keepRequests: false, cancellationToken).ConfigureAwait(false);
         var configuration = new ConfigurationBuilder().Build();
 
         await using var reusing = Services(configuration, reuse: true);

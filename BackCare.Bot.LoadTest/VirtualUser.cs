@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.LoadTest;
 

@@ -38,6 +38,25 @@ public sealed class BrokenContentTests : IDisposable
     }
 
     [Fact]
+    public void A_repeated_property_is_named()
+    {
+        var text = _content.Read(Messages);
+        _content.Write(Messages, text.Replace("\"menuPrompt\":", "\"menuTips\": \"Tips\",\n  \"menuPrompt\":", StringComparison.Ordinal));
+
+        var error = Assert.Single(_content.LoadFails().Errors);
+        Assert.Equal(Messages, error.File);
+        Assert.Contains("menuTips", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_saved_with_a_byte_order_mark_and_comments_loads()
+    {
+        _content.Write(Messages, "\uFEFF// A note from an editor.\n" + _content.Read(Messages));
+
+        Assert.NotNull(ContentLoader.Load(_content.Path).Messages.Welcome);
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         _content.Delete(Tips);
@@ -58,7 +77,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Answers, root => root[0]!["text"] = null);
 
-        AssertError(_content.LoadFails(), Answers, "$[0].text", "doesn't allow null");
+        AssertError(_content.LoadFails(), Answers, "$[0].text", "should be \"string\"");
     }
 
     [Fact]
@@ -66,7 +85,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Techniques, root => root[1]!["steps"]![2]!["text"] = "   ");
 
-        AssertError(_content.LoadFails(), Techniques, "$[1].steps[2].text", "empty");
+        AssertError(_content.LoadFails(), Techniques, "$[1].steps[2].text", "not blank");
     }
 
     [Fact]
@@ -74,7 +93,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Techniques, root => root[0]!["equipment"]!.AsArray().Add(null));
 
-        AssertError(_content.LoadFails(), Techniques, "$[0].equipment[1]", "missing");
+        AssertError(_content.LoadFails(), Techniques, "$[0].equipment[1]", "should be \"string\"");
     }
 
     [Fact]
@@ -82,7 +101,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Answers, root => root[3]!["moer"] = "Typo for more.");
 
-        AssertError(_content.LoadFails(), Answers, "$[3].moer", "could not be mapped");
+        AssertError(_content.LoadFails(), Answers, "$[3].moer", "not a property that belongs here");
     }
 
     [Fact]
@@ -260,7 +279,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Answers, root => root[7]!["related"]![0] = "foam-roller-release");
 
-        AssertError(_content.LoadFails(), Answers, "$[7].related[0]", "foam-roller-release");
+        AssertError(_content.LoadFails(), Answers, "$[7].related[0]", "technique:childs-pose");
     }
 
     [Fact]
@@ -278,7 +297,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Techniques, root => root[2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = seconds, ["maxSeconds"] = 10 });
 
-        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold.minSeconds", "at least 1 second");
+        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold.minSeconds", "At least 1 second");
     }
 
     [Fact]
@@ -294,7 +313,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Techniques, root => root[3]!["steps"] = new JsonArray());
 
-        AssertError(_content.LoadFails(), Techniques, "$[3].steps", "no steps");
+        AssertError(_content.LoadFails(), Techniques, "$[3].steps", "at least one");
     }
 
     [Fact]
@@ -390,7 +409,7 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Screening, root => root["duration"]!["seeDoctorAfterDays"] = 0);
 
-        AssertError(_content.LoadFails(), Screening, "$.duration.seeDoctorAfterDays", "between 1 and 365");
+        AssertError(_content.LoadFails(), Screening, "$.duration.seeDoctorAfterDays", "1 to 365");
     }
 
     [Fact]
@@ -406,21 +425,34 @@ public sealed class BrokenContentTests : IDisposable
     {
         _content.Edit(Screening, root => root["duration"]!["vocabulary"]!["recurrent"]![0] = " ");
 
-        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.recurrent[0]", "empty");
+        AssertError(_content.LoadFails(), Screening, "$.duration.vocabulary.recurrent[0]", "without spaces around them");
     }
 
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
+        // Each file's schema is checked on its own, so every file's structural problems come together.
         _content.Edit(Techniques, root => root[0]!["steps"] = new JsonArray());
         _content.Edit(Tips, root => root[0]!["more"] = "");
+        _content.Edit(Messages, root => root["screeningRemembered"] = 5);
+
+        var ex = _content.LoadFails();
+        AssertError(ex, Techniques, "$[0].steps", "at least one");
+        AssertError(ex, Tips, "$[0].more", "not blank");
+        AssertError(ex, Messages, "$.screeningRemembered", "should be \"string\"");
+        Assert.Contains(_content.Path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_between_files_is_reported_at_once()
+    {
+        // Once every file has its structure, the checks that need them all run, and report everything they find.
+        _content.Edit(Answers, root => root[0]!["related"] = new JsonArray("faq:no-such-answer"));
         _content.Edit(Messages, root => root["screeningRemembered"] = "You did it earlier.");
 
         var ex = _content.LoadFails();
-        AssertError(ex, Techniques, "$[0].steps", "no steps");
-        AssertError(ex, Tips, "$[0].more", "empty");
+        AssertError(ex, Answers, "$[0].related[0]", "not the routing id");
         AssertError(ex, Messages, "$.screeningRemembered", "lacks {0}");
-        Assert.Contains(_content.Path, ex.Message, StringComparison.Ordinal);
     }
 
     private static void AssertError(ContentValidationException ex, string file, string path, string fragment) =>

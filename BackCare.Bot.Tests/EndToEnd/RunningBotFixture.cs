@@ -1,4 +1,5 @@
 using BackCare.Bot.Content;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Storage;

@@ -3,6 +3,7 @@ using Activity = Microsoft.Bot.Schema.Activity;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Storage;
@@ -211,7 +212,7 @@ public sealed class TeamsConversation : IDisposable
     /// <summary>The activity as the user sees it: with the id the connector gave it, marked when it replaced an earlier message.</summary>
     public static IActivity ToActivity(ReceivedReply reply)
     {
-        var activity = reply.Activity.ToObject<Activity>()!;
+        var activity = JsonConvert.DeserializeObject<Activity>(reply.Activity.ToJsonString())!;
         activity.Id = reply.Id;
         if (reply.IsUpdate)
         {

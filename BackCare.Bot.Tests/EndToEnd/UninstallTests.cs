@@ -2,6 +2,7 @@ using System.Net;
 using BackCare.Bot.Content;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Storage;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Storage;

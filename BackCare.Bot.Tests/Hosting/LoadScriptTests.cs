@@ -1,9 +1,9 @@
 using BackCare.Bot.Content;
 using BackCare.Bot.LoadTest;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Builder.Adapters;
-using LoadTestConnector = BackCare.Bot.LoadTest.FakeConnector;
 using LoadTestConversation = BackCare.Bot.LoadTest.Conversation;
 
 namespace BackCare.Bot.Tests.Hosting;
@@ -31,7 +31,7 @@ public sealed class LoadScriptTests
     public async Task The_load_tests_conversation_runs_clean_through_every_technique(string mode, bool answerByButtons)
     {
         var delivery = Enum.Parse<Delivery>(mode);
-        await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
+        await using var connector = await FakeConnector.StartAsync(keepRequests: false);
         using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
@@ -72,7 +72,7 @@ public sealed class LoadScriptTests
     public async Task The_free_text_script_gets_something_to_read_for_every_question(string mode)
     {
         var delivery = Enum.Parse<Delivery>(mode);
-        await using var connector = await LoadTestConnector.StartAsync(CancellationToken.None);
+        await using var connector = await FakeConnector.StartAsync(keepRequests: false);
         using var factory = CreateFactory();
         using var http = factory.CreateClient();
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
@@ -114,32 +114,6 @@ public sealed class LoadScriptTests
             var text = FreeTextQuestions.Compose(i);
             Assert.True(seen.Add(string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))), $"text {i} repeats: {text}");
         }
-    }
-
-    [Theory]
-    [InlineData(new string[0], nameof(ScriptKind.Visit))]
-    [InlineData(new[] { "--script", "free-text" }, nameof(ScriptKind.FreeText))]
-    [InlineData(new[] { "--script", "card-buttons" }, nameof(ScriptKind.CardButtons))]
-    public void The_load_test_runs_the_whole_visit_unless_another_script_is_asked_for(string[] args, string script)
-    {
-        var options = LoadTestOptions.Parse(args, out var error);
-
-        Assert.NotNull(options);
-        Assert.Null(error);
-        Assert.Equal(Enum.Parse<ScriptKind>(script), options.Script);
-    }
-
-    [Theory]
-    [InlineData(new string[0], false)]
-    [InlineData(new[] { "--bot-setting", "BackCare:SendPacing=true" }, true)]
-    [InlineData(new[] { "--bot-setting", "backcare:sendpacing=True", "--bot-setting", "BackCare:SendPacing=false" }, false)]
-    public void The_load_test_runs_BackCare_unpaced_unless_a_bot_setting_says_otherwise(string[] args, bool paced)
-    {
-        var options = LoadTestOptions.Parse(args, out var error);
-
-        Assert.NotNull(options);
-        Assert.Null(error);
-        Assert.Equal(paced, options.SendPacing);
     }
 
     [Fact]

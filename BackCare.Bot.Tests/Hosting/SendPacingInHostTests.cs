@@ -1,5 +1,6 @@
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;

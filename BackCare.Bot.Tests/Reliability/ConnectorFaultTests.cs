@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using BackCare.Bot.Content;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -39,7 +40,7 @@ public sealed class ReminderScaleTests
     [Fact]
     public async Task Of_two_schedulers_on_one_storage_only_the_lease_holder_scans()
     {
-        var storage = new CountingStorage(new MemoryStorage());
+        var storage = new ControllableStorage(new MemoryStorage());
         var time = new FakeTimeProvider(Nine);
         await using var first = new BotHarness(storage: storage, time: time);
         await using var second = new BotHarness(storage: storage, time: time);
@@ -63,7 +64,7 @@ public sealed class ReminderScaleTests
     [Fact]
     public async Task A_tick_reads_the_due_reminders_not_all_of_them()
     {
-        var storage = new CountingStorage(new MemoryStorage());
+        var storage = new ControllableStorage(new MemoryStorage());
         await using var harness = new BotHarness(storage: storage);
         var store = new ReminderStore(storage);
         for (var i = 0; i < 1000; i++)
@@ -109,7 +110,7 @@ public sealed class ReminderScaleTests
     [Fact]
     public async Task A_failed_index_write_does_not_fail_the_remind_me_turn_and_the_next_tick_mends_it()
     {
-        var storage = new CountingStorage(new MemoryStorage());
+        var storage = new ControllableStorage(new MemoryStorage());
         await using var harness = new BotHarness(storage: storage);
         storage.FailingWritePrefixes.AddRange([ReminderStore.IndexKey, ReminderDueIndex.BucketPrefix]);
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 using BackCare.Bot.Tests.NodeTools;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Tests.Storage;
 
@@ -41,7 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await azurite.EnsureInstalledAsync().ConfigureAwait(false);
         var executable = Path.Combine(azurite.Path, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-blob.cmd" : "azurite-blob");
 
-        Port = FreeLoopbackPort();
+        Port = LoopbackPort.Free();
         // In memory, so nothing should be written; a temporary working folder makes sure nothing lands in the repository.
         _workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo(executable)
@@ -97,13 +97,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             Directory.Delete(_workDirectory, recursive: true);
         }
-    }
-
-    internal static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Collect(string? line)

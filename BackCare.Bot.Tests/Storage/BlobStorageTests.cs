@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using BackCare.Bot.Storage;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Tests.Storage;
 
@@ -35,7 +36,7 @@ public sealed class BlobStorageTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_unreachable_service_fails_within_a_few_seconds_rather_than_hanging_a_turn()
     {
-        var port = AzuriteFixture.FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var connection = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{port}/", StringComparison.Ordinal);
         var storage = new BlobStorage(connection, AzuriteFixture.NewContainerName("down"));
         var clock = Stopwatch.StartNew();

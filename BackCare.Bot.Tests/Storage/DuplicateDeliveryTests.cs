@@ -1,3 +1,4 @@
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Tests.Storage;
@@ -20,7 +21,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IDisposable
     [InlineData("Sqlite")]
     public async Task An_activity_sent_to_both_instances_is_answered_once(string kind)
     {
-        var settings = BotProcess.SharedStorage(kind, azurite, _folder, "dupes");
+        var settings = SharedStorageSettings.For(kind, azurite, _folder, "dupes");
         var bots = await BotProcess.StartSeveralAsync(settings, 2);
 
         await using var first = bots[0];

@@ -1,3 +1,4 @@
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -24,7 +25,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite) : IDisposable
     [InlineData("Sqlite")]
     public async Task Two_instances_continue_one_conversation_turn_by_turn(string kind)
     {
-        var settings = BotProcess.SharedStorage(kind, azurite, _folder, "scaleout");
+        var settings = SharedStorageSettings.For(kind, azurite, _folder, "scaleout");
 
         // What the conversation should be, from the same bot in-process: the questions in order, then the steps.
         await using var reference = new BotHarness();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.EndToEnd;
 using BackCare.Bot.Tests.Hosting;

@@ -128,6 +128,47 @@ public sealed class UnansweredTests
         Assert.StartsWith("Usage:", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public async Task The_command_refuses_a_top_out_of_range(string top)
+    {
+        using var output = new StringWriter();
+
+        var exit = await UnansweredCommand.RunAsync(new ServiceCollection().BuildServiceProvider(), ["unanswered", "--top", top], output, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--top", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_takes_n_for_top_and_leaves_the_hosts_settings_alone()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IStorage>(new MemoryStorage())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Options.Create(new UnansweredOptions()))
+            .AddSingleton<UnansweredStore>()
+            .BuildServiceProvider();
+        using var output = new StringWriter();
+
+        var exit = await UnansweredCommand.RunAsync(services, ["unanswered", "--Storage:Kind=Memory", "-n", "5"], output, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("No unanswered messages", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_prints_its_help_without_reading_the_storage()
+    {
+        using var output = new StringWriter();
+
+        var exit = await UnansweredCommand.RunAsync(new ServiceCollection().BuildServiceProvider(), ["unanswered", "--help"], output, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("--top", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static JObject Message(string text, string user, string conversation)
     {
         var activity = MessagesEndpointTests.Activity("message", text, conversation);

@@ -19,6 +19,6 @@ public static class ContentLimits
     /// <summary>The "tell me more" part of an answer or tip, which the user asked for.</summary>
     public const int MoreText = 1000;
 
-    /// <summary>Longest hold a step may ask for; beyond five minutes it is no longer a stretch to hold in a chat.</summary>
-    public const int HoldSeconds = 300;
+    // The longest hold a step may ask for (300 seconds: beyond five minutes it is no longer a stretch to hold in a
+    // chat) is in Schemas/techniques.schema.json, with the rest of the file's ranges.
 }

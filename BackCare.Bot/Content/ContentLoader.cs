@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace BackCare.Bot.Content;
 
 /// <summary>
-/// Reads the knowledge files (techniques, answers, tips, screening, messages, local help) and validates them
-/// as a whole. Called once at start-up: a broken file stops the bot with a
+/// Reads the knowledge files (techniques, answers, tips, screening, messages, local help), each against its JSON
+/// Schema where it has one (<see cref="ContentSchemas"/>), and validates them as a whole. Called once at start-up: a broken file stops the bot with a
 /// <see cref="ContentValidationException"/> naming the file and field, rather than surfacing later
 /// as a wrong or missing answer in someone's chat.
 /// </summary>
@@ -33,6 +34,14 @@ public static class ContentLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    /// <summary>As <see cref="JsonOptions"/>: comments and trailing commas allowed, a repeated property an error.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Loads and validates every knowledge file in <paramref name="directory"/>.</summary>
@@ -78,7 +87,14 @@ public static class ContentLoader
         {
             // A stream rather than bytes: the stream reader skips a UTF-8 byte order mark, which editors on Windows add.
             using var stream = File.OpenRead(path);
-            var value = JsonSerializer.Deserialize<T>(stream, JsonOptions);
+            using var document = JsonDocument.Parse(stream, DocumentOptions);
+            if (!ContentSchemas.Shipped.Check(file, document.RootElement, errors))
+            {
+                // The schema has said what is wrong; the serializer would only say it again, less plainly.
+                return null;
+            }
+
+            var value = WithoutSchemaReference(document.RootElement).Deserialize<T>(JsonOptions);
             if (value is null)
             {
                 errors.Add(new ContentError(file, "$", "the file holds null instead of its content"));
@@ -100,6 +116,14 @@ public static class ContentLoader
         }
 
         return null;
+    }
+
+    /// <summary>The content without the "$schema" an editor follows: it is not part of the content's type.</summary>
+    private static JsonNode? WithoutSchemaReference(JsonElement root)
+    {
+        var node = JsonNode.Parse(root.GetRawText());
+        (node as JsonObject)?.Remove(ContentSchemas.SchemaProperty);
+        return node;
     }
 
     /// <summary>The serializer's own explanation, its trailing "Path: … | LineNumber: …" replaced by a line number counted from 1 as editors do.</summary>

@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace BackCare.Bot.Content;
 
 /// <summary>
-/// The checks the JSON serializer cannot make: text present and chat-sized, ids unique and exactly
+/// The checks neither the JSON serializer nor a file's schema (<see cref="ContentSchemas"/>) can make: text present and chat-sized, ids unique and exactly
 /// DESIGN's routing ids, references (related ids, excluded tags) pointing at something real, hold
 /// times that make sense, screening questions in the order that keeps people safe, and message
 /// format strings with the placeholders the code fills, and only known local help tokens
 /// (<see cref="LocalHelpTokens"/>), whose every locale's values are filled in before a length is measured. Collects every problem rather than stopping
 /// at the first, so one run of the bot shows an editor everything to fix.
 /// </summary>
-internal sealed partial class ContentValidator(List<ContentError> errors)
+internal sealed class ContentValidator(List<ContentError> errors)
 {
     /// <summary>Characters Teams' markdown would turn into formatting or links; the texts are meant to render as written.</summary>
     private static readonly char[] MarkupCharacters = ['*', '_', '`', '<', '>', '#', '~', '[', ']'];
@@ -42,12 +41,12 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         ValidateTips(tips);
 
         var routingIds = new HashSet<string>(StringComparer.Ordinal);
-        routingIds.UnionWith(techniques.Where(t => t?.Id is not null).Select(t => t.RoutingId));
-        routingIds.UnionWith(answers.Where(a => a?.Id is not null).Select(a => a.Id));
-        routingIds.UnionWith(tips.Where(t => t?.Id is not null).Select(t => t.Id));
+        routingIds.UnionWith(techniques.Select(t => t.RoutingId));
+        routingIds.UnionWith(answers.Select(a => a.Id));
+        routingIds.UnionWith(tips.Select(t => t.Id));
         ValidateAnswers(answers, routingIds);
 
-        var tags = techniques.Where(t => t?.Tags is not null).SelectMany(t => t.Tags).Where(tag => tag is not null).ToHashSet(StringComparer.Ordinal);
+        var tags = techniques.SelectMany(t => t.Tags).ToHashSet(StringComparer.Ordinal);
         ValidateScreening(screening, techniques, tags);
         ValidateMessages(messages, tags);
     }
@@ -59,12 +58,9 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (locale, help) in localHelp.Locales)
         {
+            // The schema has checked each name's form (a language and a country).
             var path = $"$.locales.{locale}";
-            if (!LocaleName().IsMatch(locale))
-            {
-                Add(file, path, $"\"{locale}\" is not a locale name with a language and a country, like \"en-GB\"");
-            }
-            else if (!seen.TryAdd(locale, path))
+            if (!seen.TryAdd(locale, path))
             {
                 // Locales are matched without regard to case, so "en-gb" and "en-GB" would be the same one twice.
                 Add(file, path, $"repeats the locale {seen[locale]} (locales are matched without regard to case)");
@@ -75,12 +71,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
         foreach (var (help, path) in entries)
         {
-            if (help is null)
-            {
-                Add(file, path, "is null; expected the values of " + string.Join(", ", LocalHelpTokens.Names));
-                continue;
-            }
-
             foreach (var name in LocalHelpTokens.Names)
             {
                 var value = help.ValueOf(name);
@@ -111,91 +101,37 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var technique = techniques[i];
-            if (technique is null)
-            {
-                Add(file, path, "is null; expected a technique");
-                continue;
-            }
-
-            if (Text(file, path + ".id", technique.Id, ContentLimits.Label, label: true) && !KebabCase().IsMatch(technique.Id))
-            {
-                Add(file, path + ".id", $"\"{technique.Id}\" is not a lower-case, hyphenated id like \"childs-pose\"");
-            }
-
+            Text(file, path + ".id", technique.Id, ContentLimits.Label, label: true);
             ids.Add((technique.Id, path + ".id"));
             names.Add((technique.Name, path + ".name"));
             Text(file, path + ".name", technique.Name, ContentLimits.Label, label: true);
             Text(file, path + ".summary", technique.Summary, ContentLimits.ShortText);
             Text(file, path + ".whereAndWhen", technique.WhereAndWhen, ContentLimits.ShortText);
-            TextList(file, path + ".equipment", technique.Equipment, ContentLimits.ShortText, mayBeEmpty: true);
-            ValidateSteps(file, path, technique);
-            TextList(file, path + ".cautions", technique.Cautions, ContentLimits.ShortText, mayBeEmpty: false);
-            ValidateTags(file, path + ".tags", technique.Tags);
+            TextList(file, path + ".equipment", technique.Equipment, ContentLimits.ShortText);
+            ValidateSteps(file, path, technique.Steps);
+            TextList(file, path + ".cautions", technique.Cautions, ContentLimits.ShortText);
+            TextList(file, path + ".tags", technique.Tags, ContentLimits.Label, label: true);
         }
 
         RequireExactIds(file, ids, KnowledgeIds.Techniques, "technique");
         RequireDistinct(file, names, "technique name");
     }
 
-    private void ValidateSteps(string file, string techniquePath, Technique technique)
+    /// <summary>The schema has checked that there are steps and each hold's range; a minimum above the maximum it cannot see.</summary>
+    private void ValidateSteps(string file, string techniquePath, IReadOnlyList<TechniqueStep> steps)
     {
-        if (technique.Steps.Count == 0)
-        {
-            Add(file, techniquePath + ".steps", $"technique \"{technique.Id}\" has no steps; a walkthrough needs at least one");
-            return;
-        }
-
-        for (var j = 0; j < technique.Steps.Count; j++)
+        for (var j = 0; j < steps.Count; j++)
         {
             var path = $"{techniquePath}.steps[{j}]";
-            var step = technique.Steps[j];
-            if (step is null)
-            {
-                Add(file, path, "is null; expected a step with title, text and hold");
-                continue;
-            }
-
+            var step = steps[j];
             Text(file, path + ".title", step.Title, ContentLimits.Label, label: true);
             Text(file, path + ".text", step.Text, ContentLimits.ChatText);
             if (step.Hold is { } hold)
             {
-                if (hold.MinSeconds <= 0)
-                {
-                    Add(file, path + ".hold.minSeconds", $"is {hold.MinSeconds}; a hold lasts at least 1 second (use \"hold\": null for a step without one)");
-                }
-
-                if (hold.MaxSeconds > ContentLimits.HoldSeconds)
-                {
-                    Add(file, path + ".hold.maxSeconds", $"is {hold.MaxSeconds}; the longest hold allowed is {ContentLimits.HoldSeconds} seconds");
-                }
-
                 if (hold.MinSeconds > hold.MaxSeconds)
                 {
                     Add(file, path + ".hold", $"minSeconds ({hold.MinSeconds}) is more than maxSeconds ({hold.MaxSeconds})");
                 }
-            }
-        }
-    }
-
-    private void ValidateTags(string file, string path, IReadOnlyList<string> tags)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var k = 0; k < tags.Count; k++)
-        {
-            var tagPath = $"{path}[{k}]";
-            var tag = tags[k];
-            if (!Text(file, tagPath, tag, ContentLimits.Label, label: true))
-            {
-                continue;
-            }
-
-            if (!KebabCase().IsMatch(tag))
-            {
-                Add(file, tagPath, $"\"{tag}\" is not a lower-case, hyphenated tag like \"lying-on-back\"");
-            }
-            else if (!seen.Add(tag))
-            {
-                Add(file, tagPath, $"repeats the tag \"{tag}\"");
             }
         }
     }
@@ -209,12 +145,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var answer = answers[i];
-            if (answer is null)
-            {
-                Add(file, path, "is null; expected an answer");
-                continue;
-            }
-
             Text(file, path + ".id", answer.Id, ContentLimits.Label, label: true);
             ids.Add((answer.Id, path + ".id"));
             titles.Add((answer.Question, path + ".question"));
@@ -225,7 +155,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 Text(file, path + ".more", answer.More, ContentLimits.MoreText);
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var k = 0; k < answer.Related.Count; k++)
             {
                 var relatedPath = $"{path}.related[{k}]";
@@ -243,10 +172,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
                 {
                     Add(file, relatedPath, $"\"{related}\" points at the answer itself");
                 }
-                else if (!seen.Add(related))
-                {
-                    Add(file, relatedPath, $"repeats \"{related}\"");
-                }
             }
         }
 
@@ -263,12 +188,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$[{i}]";
             var tip = tips[i];
-            if (tip is null)
-            {
-                Add(file, path, "is null; expected a tip");
-                continue;
-            }
-
             Text(file, path + ".id", tip.Id, ContentLimits.Label, label: true);
             ids.Add((tip.Id, path + ".id"));
             titles.Add((tip.Title, path + ".title"));
@@ -293,10 +212,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         Text(file, "$.duration.text", screening.Duration.Text, ContentLimits.ShortText);
         Text(file, "$.duration.retryText", screening.Duration.RetryText, ContentLimits.ShortText);
         Text(file, "$.duration.longStandingAdvice", screening.Duration.LongStandingAdvice, ContentLimits.ShortText);
-        if (screening.Duration.SeeDoctorAfterDays is < 1 or > 365)
-        {
-            Add(file, "$.duration.seeDoctorAfterDays", $"is {screening.Duration.SeeDoctorAfterDays}; expected a number of days between 1 and 365");
-        }
 
         ValidateDurationVocabulary(file, screening.Duration.Vocabulary);
 
@@ -320,13 +235,7 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$.questions[{i}]";
             var question = questions[i];
-            if (question is null)
-            {
-                Add(file, path, "is null; expected a screening question");
-                continue;
-            }
-
-            if (Id(file, path + ".id", question.Id, "blood-thinners") && !byId.TryAdd(question.Id, (question, path)))
+            if (Text(file, path + ".id", question.Id, ContentLimits.Label, label: true) && !byId.TryAdd(question.Id, (question, path)))
             {
                 Add(file, path + ".id", $"duplicate id \"{question.Id}\": {byId[question.Id].Item2} already uses it");
             }
@@ -335,11 +244,6 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             if (question.Hint is not null)
             {
                 Text(file, path + ".hint", question.Hint, ContentLimits.ShortText);
-            }
-
-            if (!Level(file, path + ".level", question.Level))
-            {
-                continue;
             }
 
             if (question.Advice is not null)
@@ -371,27 +275,16 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         {
             var path = $"$.checks[{i}]";
             var check = screening.Checks[i];
-            if (check is null)
-            {
-                Add(file, path, "is null; expected a check");
-                continue;
-            }
-
-            if (Id(file, path + ".id", check.Id, "emergency-check") && !checkIds.Add(check.Id))
+            if (Text(file, path + ".id", check.Id, ContentLimits.Label, label: true) && !checkIds.Add(check.Id))
             {
                 Add(file, path + ".id", $"duplicate check id \"{check.Id}\"");
             }
 
             Text(file, path + ".text", check.Text, ContentLimits.ShortText);
-            TextList(file, path + ".items", check.Items, ContentLimits.ShortText, mayBeEmpty: false);
+            TextList(file, path + ".items", check.Items, ContentLimits.ShortText);
             if (check.Hint is not null)
             {
                 Text(file, path + ".hint", check.Hint, ContentLimits.ShortText);
-            }
-
-            if (!Level(file, path + ".level", check.Level))
-            {
-                continue;
             }
 
             if (check.FollowUps.Count == 0 && !check.Level.StopsScreening())
@@ -461,21 +354,10 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         for (var i = 0; i < techniques.Count; i++)
         {
             var technique = techniques[i];
-            if (technique?.Adaptations is null)
-            {
-                continue;
-            }
-
             for (var k = 0; k < technique.Adaptations.Count; k++)
             {
                 var path = $"$[{i}].adaptations[{k}]";
                 var adaptation = technique.Adaptations[k];
-                if (adaptation is null)
-                {
-                    Add(file, path, "is null; expected an adapted form of the technique");
-                    continue;
-                }
-
                 if (!questions.TryGetValue(adaptation.ForCaution ?? string.Empty, out var found) || found.Question.Level != ScreeningLevel.Caution)
                 {
                     Add(file, path + ".forCaution", $"\"{adaptation.ForCaution}\" is not the id of a caution question in screening.json");
@@ -483,37 +365,10 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
 
                 Text(file, path + ".name", adaptation.Name, ContentLimits.Label, label: true);
                 Text(file, path + ".summary", adaptation.Summary, ContentLimits.ShortText);
-                TextList(file, path + ".equipment", adaptation.Equipment ?? [], ContentLimits.ShortText, mayBeEmpty: true);
-                ValidateSteps(file, $"$[{i}].adaptations[{k}]", technique with { Steps = adaptation.Steps ?? [] });
+                TextList(file, path + ".equipment", adaptation.Equipment, ContentLimits.ShortText);
+                ValidateSteps(file, path, adaptation.Steps);
             }
         }
-    }
-
-    private bool Id(string file, string path, string? id, string example)
-    {
-        if (!Text(file, path, id, ContentLimits.Label, label: true))
-        {
-            return false;
-        }
-
-        if (!KebabCase().IsMatch(id!))
-        {
-            Add(file, path, $"\"{id}\" is not a lower-case, hyphenated id like \"{example}\"");
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool Level(string file, string path, ScreeningLevel level)
-    {
-        if (Enum.IsDefined(level))
-        {
-            return true;
-        }
-
-        Add(file, path, $"is not one of {string.Join(", ", Enum.GetNames<ScreeningLevel>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}");
-        return false;
     }
 
     private void ValidateDurationVocabulary(string file, DurationVocabulary vocabulary)
@@ -526,38 +381,19 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             Text(file, $"{path}.rewrites.{word}", rewrite, ContentLimits.Label, label: true);
         }
 
+        // The schema has checked the numbers' ranges and that each vague length has phrases.
         for (var i = 0; i < vocabulary.VagueLengths.Count; i++)
         {
-            var vague = vocabulary.VagueLengths[i];
-            if (vague.Days is < 1 or > 3650)
-            {
-                Add(file, $"{path}.vagueLengths[{i}].days", $"is {vague.Days}; expected a number of days between 1 and 3650");
-            }
-
-            PhraseList(file, $"{path}.vagueLengths[{i}].phrases", vague.Phrases, mayBeEmpty: false);
+            PhraseList(file, $"{path}.vagueLengths[{i}].phrases", vocabulary.VagueLengths[i].Phrases);
         }
 
-        PhraseList(file, path + ".atLeast", vocabulary.AtLeast, mayBeEmpty: true);
-        PhraseList(file, path + ".recurrent", vocabulary.Recurrent, mayBeEmpty: true);
-        PhraseList(file, path + ".unsure", vocabulary.Unsure, mayBeEmpty: true);
-
-        var seasons = vocabulary.SeasonStartMonths;
-        foreach (var (season, month) in new[] { ("spring", seasons.Spring), ("summer", seasons.Summer), ("autumn", seasons.Autumn), ("winter", seasons.Winter) })
-        {
-            if (month is < 1 or > 12)
-            {
-                Add(file, $"{path}.seasonStartMonths.{season}", $"is {month}; expected a month number from 1 (January) to 12 (December)");
-            }
-        }
+        PhraseList(file, path + ".atLeast", vocabulary.AtLeast);
+        PhraseList(file, path + ".recurrent", vocabulary.Recurrent);
+        PhraseList(file, path + ".unsure", vocabulary.Unsure);
     }
 
-    private void PhraseList(string file, string path, IReadOnlyList<string> phrases, bool mayBeEmpty)
+    private void PhraseList(string file, string path, IReadOnlyList<string> phrases)
     {
-        if (phrases.Count == 0 && !mayBeEmpty)
-        {
-            Add(file, path, "is empty; at least one phrase is required");
-        }
-
         for (var k = 0; k < phrases.Count; k++)
         {
             Text(file, $"{path}[{k}]", phrases[k], ContentLimits.Label, label: true);
@@ -618,38 +454,25 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
             }
         }
 
-        // The reminder card shows one of these; a missing list would leave the card empty.
-        if (messages.ReminderPrompts is not { Count: > 0 })
+        // The schema has checked that there is at least one prompt, each with text and tags.
+        for (var n = 0; n < messages.ReminderPrompts.Count; n++)
         {
-            Add(file, "$.reminderPrompts", "needs at least one movement or posture prompt");
+            var prompt = messages.ReminderPrompts[n];
+            if (Text(file, $"$.reminderPrompts[{n}].text", prompt.Text, ContentLimits.ChatText))
+            {
+                CheckPlaceholders(file, $"$.reminderPrompts[{n}].text", prompt.Text, []);
+            }
+
+            foreach (var tag in prompt.Tags.Where(t => !techniqueTags.Contains(t)))
+            {
+                Add(file, $"$.reminderPrompts[{n}].tags", $"\"{tag}\" is not a tag of any technique in techniques.json, so no screening answer could ever rule this movement out");
+            }
         }
-        else
+
+        // Someone who has not done the safety check (or whose check ruled movements out) still gets reminders.
+        if (messages.ReminderPrompts.All(p => p.Tags.Count > 0))
         {
-            for (var n = 0; n < messages.ReminderPrompts.Count; n++)
-            {
-                var prompt = messages.ReminderPrompts[n];
-                if (prompt is null)
-                {
-                    Add(file, $"$.reminderPrompts[{n}]", "is null; expected a prompt with text and tags");
-                    continue;
-                }
-
-                if (Text(file, $"$.reminderPrompts[{n}].text", prompt.Text, ContentLimits.ChatText))
-                {
-                    CheckPlaceholders(file, $"$.reminderPrompts[{n}].text", prompt.Text, []);
-                }
-
-                foreach (var tag in prompt.Tags.Where(t => !techniqueTags.Contains(t)))
-                {
-                    Add(file, $"$.reminderPrompts[{n}].tags", $"\"{tag}\" is not a tag of any technique in techniques.json, so no screening answer could ever rule this movement out");
-                }
-            }
-
-            // Someone who has not done the safety check (or whose check ruled movements out) still gets reminders.
-            if (messages.ReminderPrompts.All(p => p is null || p.Tags.Count > 0))
-            {
-                Add(file, "$.reminderPrompts", "needs at least one prompt with no tags, for people whose screening allows no tagged movement");
-            }
+            Add(file, "$.reminderPrompts", "needs at least one prompt with no tags, for people whose screening allows no tagged movement");
         }
 
         RequireDistinct(
@@ -764,16 +587,11 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
         }
     }
 
-    private void TextList(string file, string path, IReadOnlyList<string> items, int maxLength, bool mayBeEmpty)
+    private void TextList(string file, string path, IReadOnlyList<string> items, int maxLength, bool label = false)
     {
-        if (items.Count == 0 && !mayBeEmpty)
-        {
-            Add(file, path, "is empty; at least one entry is required");
-        }
-
         for (var k = 0; k < items.Count; k++)
         {
-            Text(file, $"{path}[{k}]", items[k], maxLength);
+            Text(file, $"{path}[{k}]", items[k], maxLength, label);
         }
     }
 
@@ -848,11 +666,4 @@ internal sealed partial class ContentValidator(List<ContentError> errors)
     private void Add(string file, string path, string problem) => errors.Add(new ContentError(file, path, problem));
 
     private static string LevelName(ScreeningLevel level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());
-
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
-
-    /// <summary>A language and a country (BCP 47), optionally a script between them: "en-GB", "pt-BR", "zh-Hant-TW".</summary>
-    [GeneratedRegex("^[a-z]{2,3}(?:-[A-Z][a-z]{3})?-(?:[A-Z]{2}|[0-9]{3})$", RegexOptions.CultureInvariant)]
-    private static partial Regex LocaleName();
 }

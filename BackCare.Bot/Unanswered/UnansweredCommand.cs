@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,8 @@ namespace BackCare.Bot.Unanswered;
 /// <summary>
 /// <c>dotnet run --project BackCare.Bot -- unanswered [--top N]</c>: prints the texts the bot most often could
 /// not answer over the kept days, from the storage the settings name, for the content editors. Runs instead of
-/// the bot (no web server, no background services).
+/// the bot (no web server, no background services). Its command line is read with System.CommandLine, as the
+/// load test's and the benchmarks' are; the host's own arguments (--Storage:Kind=…) pass by it.
 /// </summary>
 public static class UnansweredCommand
 {
@@ -20,11 +23,38 @@ public static class UnansweredCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
-        if (ParseTop(args) is not { } top)
+        var topOption = new Option<int>("--top", "-n")
+        {
+            Description = "How many texts to print, from 1 to 1000.",
+            DefaultValueFactory = _ => DefaultTop,
+            CustomParser = result =>
+            {
+                var token = string.Join(' ', result.Tokens.Select(t => t.Value));
+                if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top is >= 1 and <= 1000)
+                {
+                    return top;
+                }
+
+                result.AddError($"--top takes a whole number from 1 to 1000, not '{token}'.");
+                return DefaultTop;
+            },
+        };
+        var verb = new Command(Name, "Prints the texts the bot most often could not answer, most frequent first.") { TreatUnmatchedTokensAsErrors = false };
+        verb.Add(topOption);
+        var parse = new RootCommand { Subcommands = { verb }, TreatUnmatchedTokensAsErrors = false }.Parse(args);
+        if (parse.Action is HelpAction)
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (parse.Errors.Count > 0)
         {
             await output.WriteLineAsync($"Usage: {Name} [--top N], N from 1 to 1000 (default {DefaultTop}).").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message))).ConfigureAwait(false);
             return 2;
         }
+
+        var top = parse.GetRequiredValue(topOption);
 
         var store = services.GetRequiredService<UnansweredStore>();
         var days = services.GetRequiredService<IOptions<UnansweredOptions>>().Value.RetentionDays;
@@ -50,18 +80,5 @@ public static class UnansweredCommand
             var q = questions[i];
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i + 1,5}  {q.Total,5}  {q.Fallbacks,8}  {q.DidYouMeans,12}  {q.Text}")).ConfigureAwait(false);
         }
-    }
-
-    private static int? ParseTop(IReadOnlyList<string> args)
-    {
-        for (var i = 1; i < args.Count; i++)
-        {
-            if (args[i] is "--top" or "-n")
-            {
-                return i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : null;
-            }
-        }
-
-        return DefaultTop;
     }
 }

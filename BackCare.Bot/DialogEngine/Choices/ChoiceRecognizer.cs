@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BackCare.Bot.Text;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
 
@@ -196,30 +197,6 @@ public static class ChoiceRecognizer
         }
 
         var allowed = expected.Length >= 8 ? 2 : expected.Length >= 4 ? 1 : 0;
-        return allowed > 0 && Math.Abs(typed.Length - expected.Length) <= allowed && EditDistance(typed, expected) <= allowed;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return allowed > 0 && EditDistance.Bounded(typed, expected, allowed, swapIsOneEdit: false) <= allowed;
     }
 }

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BackCare.Bot.Tests.Hosting;
+namespace BackCare.Bot.TestSupport;
 
-/// <summary>A small web app on a free loopback port, quiet, for a test to play a service the bot calls.</summary>
+/// <summary>A small web app on a free loopback port, quiet, to play a service the bot calls.</summary>
 public static class LoopbackApp
 {
     /// <summary>Starts an app with the routes <paramref name="map"/> adds; returns it and its base address, ending with a slash.</summary>
-    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Action<WebApplication> map)
+    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Action<WebApplication> map, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
         var builder = WebApplication.CreateSlimBuilder();
@@ -19,7 +19,7 @@ public static class LoopbackApp
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return (app, address.TrimEnd('/') + "/");
     }

@@ -1,20 +1,26 @@
 using System.Diagnostics;
 
-namespace BackCare.Bot.LoadTest;
+namespace BackCare.Bot.TestSupport;
 
-/// <summary>Percentiles of turn latencies, in milliseconds.</summary>
-internal sealed record LatencySummary(double P50, double P90, double P99, double Max)
+/// <summary>Percentiles and mean of turn latencies, in milliseconds.</summary>
+public sealed record LatencySummary(double P50, double P90, double P99, double Max, double Mean)
 {
+    /// <summary>From latencies in <see cref="Stopwatch"/> ticks.</summary>
     public static LatencySummary From(IEnumerable<long> ticks)
     {
         var sorted = ticks.ToArray();
         if (sorted.Length == 0)
         {
-            return new LatencySummary(0, 0, 0, 0);
+            return new LatencySummary(0, 0, 0, 0, 0);
         }
 
         Array.Sort(sorted);
-        return new LatencySummary(ToMs(Percentile(sorted, 0.50)), ToMs(Percentile(sorted, 0.90)), ToMs(Percentile(sorted, 0.99)), ToMs(sorted[^1]));
+        return new LatencySummary(
+            ToMs(Percentile(sorted, 0.50)),
+            ToMs(Percentile(sorted, 0.90)),
+            ToMs(Percentile(sorted, 0.99)),
+            ToMs(sorted[^1]),
+            ToMs((long)sorted.Average()));
     }
 
     /// <summary>Nearest rank: the smallest latency that at least <paramref name="fraction"/> of turns did not exceed.</summary>
