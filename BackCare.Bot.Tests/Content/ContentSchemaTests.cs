@@ -32,7 +32,7 @@ public sealed class ContentSchemaTests : IDisposable
 
     [Fact]
     public void The_files_people_edit_most_have_a_schema() =>
-        Assert.Equal([ContentLoader.AnswersFile, LocalHelp, Messages, ContentLoader.ScreeningFile, ContentLoader.TechniquesFile, ContentLoader.TipsFile], SchemaFileNames().Select(DataFileOf).Order());
+        Assert.Equal([ContentLoader.AnswersFile, LocalHelp, Messages, "poses.json", ContentLoader.ScreeningFile, ContentLoader.TechniquesFile, ContentLoader.TipsFile], SchemaFileNames().Select(DataFileOf).Order());
 
     [Theory]
     [MemberData(nameof(SchemaFiles))]

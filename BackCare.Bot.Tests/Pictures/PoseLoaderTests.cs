@@ -102,13 +102,13 @@ public sealed class PoseLoaderTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_body_part_or_property_is_a_json_error_with_its_line()
+    public void An_unknown_body_part_is_named_where_it_stands()
     {
         _content.Edit(File, root => Steps(root, 0)[0]!["highlight"] = new JsonArray("tummy"));
 
         var ex = LoadFails();
 
-        Assert.Contains(ex.Errors, e => e.File == File && e.Path.StartsWith("$[0].steps[0].highlight", StringComparison.Ordinal) && e.Problem.Contains("line", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.File == File && e.Path.StartsWith("$[0].steps[0].highlight", StringComparison.Ordinal) && e.Problem.Contains("one of the values", StringComparison.Ordinal));
     }
 
     [Fact]
