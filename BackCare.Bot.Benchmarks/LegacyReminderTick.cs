@@ -25,15 +25,7 @@ internal sealed class LegacyReminderTick(IStorage storage, IProactiveSender send
                 continue;
             }
 
-            IMessageActivity? card = null;
-            if (ReminderSchedule.IsWithinHours(subscription, now))
-            {
-                card = replies.Reminder(subscription.ChannelId, subscription.SentCount, subscription.AllowedTags);
-                subscription.SentCount++;
-            }
-
-            subscription.SnoozedUntilUtc = null;
-            subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, now);
+            var card = ReminderScheduler.Advance(subscription, now, replies);
             await storage.WriteAsync(new Dictionary<string, object> { [key] = subscription }, cancellationToken).ConfigureAwait(false);
             if (!(await ReadIndexAsync(cancellationToken).ConfigureAwait(false)).Keys.Contains(key) || card is null)
             {

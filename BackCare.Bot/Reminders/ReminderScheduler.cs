@@ -169,18 +169,7 @@ public sealed class ReminderScheduler(
         var cards = new Dictionary<ReminderSubscription, IMessageActivity?>(ReferenceEqualityComparer.Instance);
         foreach (var subscription in subscriptions.Where(s => s.NextDueUtc <= now))
         {
-            // A due time missed while the bot was down, or a snooze that ran past the end of the hours, may now be
-            // outside the chosen hours: never send then, only reschedule.
-            IMessageActivity? card = null;
-            if (ReminderSchedule.IsWithinHours(subscription, now))
-            {
-                card = replies.Reminder(subscription.ChannelId, subscription.SentCount, subscription.AllowedTags);
-                subscription.SentCount++;
-            }
-
-            subscription.SnoozedUntilUtc = null;
-            subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, now);
-            cards[subscription] = card;
+            cards[subscription] = Advance(subscription, now, replies);
         }
 
         if (cards.Count == 0)
@@ -255,5 +244,26 @@ public sealed class ReminderScheduler(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Moves a due subscription on to its next due time and returns the card to send now, or null. A due time missed
+    /// while the bot was down, or a snooze that ran past the end of the hours, may now be outside the chosen hours:
+    /// never send then, only reschedule.
+    /// </summary>
+    public static IMessageActivity? Advance(ReminderSubscription subscription, DateTimeOffset now, BackCareReplies replies)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(replies);
+        IMessageActivity? card = null;
+        if (ReminderSchedule.IsWithinHours(subscription, now))
+        {
+            card = replies.Reminder(subscription.ChannelId, subscription.SentCount, subscription.AllowedTags);
+            subscription.SentCount++;
+        }
+
+        subscription.SnoozedUntilUtc = null;
+        subscription.NextDueUtc = ReminderSchedule.NextDue(subscription, now);
+        return card;
     }
 }

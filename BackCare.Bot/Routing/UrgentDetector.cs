@@ -58,6 +58,8 @@ internal sealed class UrgentDetector
 
     private RedFlagMatch? Detect(IReadOnlyList<Token> tokens, bool partial)
     {
+        // The clauses about a game, a story or a dream are the same for every rule: found once, when first needed.
+        HashSet<int>? notABodyClauses = null;
         foreach (var rule in _rules.Where(r => r.Ask == partial))
         {
             var excluded = new HashSet<int>();
@@ -75,7 +77,8 @@ internal sealed class UrgentDetector
 
             // A veto speaks for its own clause only: "a crash years ago, but yesterday I fell off a ladder" is today's fall.
             var vetoed = rule.Vetoes.SelectMany(v => v.FindAll(tokens)).Where(m => !tokens[m.Start].IsNegated).Select(m => tokens[m.Start].Clause).ToHashSet();
-            vetoed.UnionWith(_notABody.SelectMany(p => p.FindAll(tokens)).Select(m => tokens[m.Start].Clause));
+            notABodyClauses ??= _notABody.SelectMany(p => p.FindAll(tokens)).Select(m => tokens[m.Start].Clause).ToHashSet();
+            vetoed.UnionWith(notABodyClauses);
             foreach (var anchor in positions[0])
             {
                 if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor)) continue;
