@@ -35,6 +35,9 @@ public sealed class StateSerializationBinderTests
         StateSerializationBinder.Instance.BindToName(type, out var assembly, out var name);
 
         Assert.Throws<JsonSerializationException>(() => StateSerializationBinder.Instance.BindToType(assembly, name!));
+
+        // Allowed types are remembered once resolved; a refused one must never be, however often it is asked for.
+        Assert.Throws<JsonSerializationException>(() => StateSerializationBinder.Instance.BindToType(assembly, name!));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -31,11 +32,34 @@ internal sealed partial class StateSerializationBinder : ISerializationBinder
         "System.Collections.Generic", "System.Collections.ObjectModel",
     };
 
+    /// <summary>Allowed types already resolved: every state read names the same few types, and checking one costs reflection.</summary>
+    private const int MaxCachedTypes = 512;
+
     private readonly DefaultSerializationBinder _resolver = new();
+
+    private readonly ConcurrentDictionary<(string? Assembly, string Type), Type> _allowed = new();
 
     public static StateSerializationBinder Instance { get; } = new();
 
     public Type BindToType(string? assemblyName, string typeName)
+    {
+        if (_allowed.TryGetValue((assemblyName, typeName), out var known))
+        {
+            return known;
+        }
+
+        var type = Resolve(assemblyName, typeName);
+
+        // Only allowed names are kept (a refused one throws), and only so many: stored data cannot grow the cache without bound.
+        if (_allowed.Count < MaxCachedTypes)
+        {
+            _allowed.TryAdd((assemblyName, typeName), type);
+        }
+
+        return type;
+    }
+
+    private Type Resolve(string? assemblyName, string typeName)
     {
         // Check the names before resolving: resolving loads the named assemblies.
         if (assemblyName is not null && !IsAllowedAssembly(assemblyName))

@@ -19,6 +19,12 @@ public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions
     /// <summary>Read-modify-write attempts on an ETag conflict (another instance counted at the same moment).</summary>
     private const int Attempts = 3;
 
+    /// <summary>
+    /// One count at a time in this instance: every turn of every conversation adds to the same day's document, so
+    /// concurrent turns would otherwise lose counts to each other's ETag conflicts; the retries are left for other instances.
+    /// </summary>
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     /// <summary>The day this instance last made sure the index lists (null before its first count).</summary>
     private DateOnly? _indexedDay;
 
@@ -35,6 +41,19 @@ public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions
             return;
         }
 
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CountAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task CountAsync(IReadOnlyList<UnansweredMessage> messages, CancellationToken cancellationToken)
+    {
         var today = Today();
         var key = DayKey(today);
         for (var attempt = 1; ; attempt++)
