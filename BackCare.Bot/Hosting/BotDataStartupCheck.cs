@@ -1,6 +1,7 @@
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
 using BackCare.Bot.Pictures;
+using BackCare.Bot.Recognition;
 using BackCare.Bot.Routing;
 using BackCare.Bot.Routing.Semantic;
 
@@ -24,6 +25,7 @@ public sealed class BotDataStartupCheck(IServiceProvider services, ILogger<BotDa
         // Loads the model and embeds every example now, so a broken examples.json stops the bot at start and the
         // first user does not wait for it.
         services.GetRequiredService<ISemanticMatcher>().Match("warm up");
+        PainDurationParser.WarmUp();
 
         // Loading and quantising the model leaves a few hundred MB of large arrays behind. With the server GC nothing
         // would collect them until memory gets tight, so the bot would sit at that size; one compacting collection

@@ -58,6 +58,12 @@ public sealed partial class PainDurationParser
         return _recurrent?.IsMatch(text) == true ? PainDuration.Recurrent : null;
     }
 
+    /// <summary>
+    /// Builds the recognizer's English date-time model (hundreds of expressions, built on its first use) now, so the
+    /// first person to answer "how long?" does not wait for it.
+    /// </summary>
+    public static void WarmUp() => DateTimeRecognizer.RecognizeDateTime("for about three weeks", Culture.English, DateTimeOptions.None, new DateTime(2026, 1, 1));
+
     /// <summary>"not sure", "I don't know", "can't remember": an honest answer without a length.</summary>
     public bool IsUnsure(string? answer) => answer is not null && _unsure?.IsMatch(Apostrophes(answer)) == true;
 
