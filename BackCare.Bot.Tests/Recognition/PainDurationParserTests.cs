@@ -110,6 +110,32 @@ public sealed class PainDurationParserTests
         Assert.True(duration!.IsLongerThan(21));
     }
 
+    [Theory]
+    [InlineData("on and off, some days better than others")]
+    [InlineData("it flares up, most weeks are ok though")]
+    [InlineData("comes and goes - the odd week it's really bad")]
+    public void In_pain_that_comes_and_goes_how_often_is_not_read_as_how_long(string answer)
+    {
+        Assert.Same(PainDuration.Recurrent, Parser.Read(answer, Now));
+    }
+
+    [Fact]
+    public void Outside_pain_that_comes_and_goes_some_weeks_is_a_length()
+    {
+        Assert.Equal(21, Parser.Read("for some weeks now", Now)?.Days);
+    }
+
+    [Theory]
+    [InlineData("since before christmas", 2027, 2, 20, 57)]
+    [InlineData("started before new year", 2027, 1, 30, 29)]
+    [InlineData("from before easter", 2027, 6, 1, 65)]
+    public void Since_before_a_day_is_a_little_longer_than_since_that_day(string answer, int year, int month, int day, int moreThanDays)
+    {
+        var duration = Parser.Read(answer, new DateTime(year, month, day, 10, 0, 0));
+
+        Assert.True(duration?.IsLongerThan(moreThanDays), $"{answer}: {duration?.Days} days");
+    }
+
     [Fact]
     public void Pain_that_comes_and_goes_for_a_stated_length_takes_that_length()
     {

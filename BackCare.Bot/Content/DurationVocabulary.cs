@@ -11,10 +11,12 @@ namespace BackCare.Bot.Content;
 /// <param name="Recurrent">Pain that comes and goes: with no length given it is not a new episode, so it counts as long-standing.</param>
 /// <param name="Unsure">An honest "not sure": an answer, though without a length.</param>
 /// <param name="SeasonStartMonths">The month each season begins, to place "since the summer" in time.</param>
+/// <param name="Frequencies">In pain that comes and goes, words that make the length after them how often, not how long ("some weeks worse than others"); optional.</param>
 public sealed record DurationVocabulary(
     IReadOnlyDictionary<string, string> Rewrites,
     IReadOnlyList<VagueLength> VagueLengths,
     IReadOnlyList<string> AtLeast,
     IReadOnlyList<string> Recurrent,
     IReadOnlyList<string> Unsure,
-    SeasonStartMonths SeasonStartMonths);
+    SeasonStartMonths SeasonStartMonths,
+    IReadOnlyList<string>? Frequencies = null);

@@ -23,6 +23,7 @@ public sealed partial class PainDurationParser
     private readonly Regex? _atLeast;
     private readonly Regex? _recurrent;
     private readonly Regex? _unsure;
+    private readonly Regex? _frequency;
     private readonly SeasonStartMonths _seasons;
 
     public PainDurationParser(DurationVocabulary vocabulary)
@@ -35,6 +36,7 @@ public sealed partial class PainDurationParser
         _atLeast = AnyOf(vocabulary.AtLeast);
         _recurrent = AnyOf(vocabulary.Recurrent);
         _unsure = AnyOf(vocabulary.Unsure);
+        _frequency = vocabulary.Frequencies is { Count: > 0 } frequencies ? FrequencyPhrase(frequencies) : null;
         _seasons = vocabulary.SeasonStartMonths;
     }
 
@@ -48,6 +50,14 @@ public sealed partial class PainDurationParser
         }
 
         var text = Rewrite(answer);
+
+        // In pain that comes and goes, "some weeks worse than others" says how often, not how long; outside it, "for
+        // some weeks" is a length.
+        if (_recurrent?.IsMatch(text) == true && _frequency is not null)
+        {
+            text = _frequency.Replace(text, " ");
+        }
+
         var longest = Longest(Recognized(text, localNow), Vague(text));
         if (longest is { } days)
         {
@@ -84,6 +94,7 @@ public sealed partial class PainDurationParser
         double? longest = null;
         foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, localNow))
         {
+
             longest = Longest(longest, DaysFrom(result, localNow));
         }
 
@@ -126,11 +137,15 @@ public sealed partial class PainDurationParser
             return (localNow - seasonStart).TotalDays;
         }
 
+        // "since before christmas" comes back as the time up to christmas: it began before that day, so a little longer.
+        var before = values.Any(v => v.GetValueOrDefault("Mod") == "before");
+
         // "years now": "now" on its own is no starting point.
         var starts = values
             .Where(v => v.GetValueOrDefault("timex") != "PRESENT_REF")
-            .Select(v => Start(v.GetValueOrDefault("start") ?? v.GetValueOrDefault("value"), localNow))
+            .Select(v => Start(v.GetValueOrDefault("start") ?? v.GetValueOrDefault("value") ?? (before ? v.GetValueOrDefault("end") : null), localNow))
             .OfType<DateTime>()
+            .Select(start => before ? start.AddDays(-1) : start)
             .ToList();
         if (starts.Count == 0)
         {
@@ -225,6 +240,12 @@ public sealed partial class PainDurationParser
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
     }
+
+    /// <summary>One or more of <paramref name="words"/> and the word they qualify: "some weeks", "every other day".</summary>
+    private static Regex FrequencyPhrase(IReadOnlyList<string> words) => new(
+        $@"(?<![\w'])(?:(?:{string.Join("|", words.Select(Regex.Escape))})\s+)+[\w']+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     [GeneratedRegex(@"^(?:(?<year>\d{4})-)?(?<season>SP|SU|FA|WI)$", RegexOptions.CultureInvariant)]
     private static partial Regex SeasonTimex();
