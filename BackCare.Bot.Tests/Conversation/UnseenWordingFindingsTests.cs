@@ -97,7 +97,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.Equal("doctor-check", ScreeningDriver.QuestionAsked(bot, replies));
     }
 
-    [Fact(Skip = "finding: 'since before christmas' (said in February) is not read: two retries, then the safe side")]
+    [Fact]
     public async Task Since_before_christmas_said_in_february_is_read_first_time_as_long_standing()
     {
         await using var bot = new BotHarness(time: new FakeTimeProvider(LateFebruary));
@@ -108,7 +108,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.Contains(bot.Knowledge.Screening.Duration.LongStandingAdvice, Replies.AllText(replies), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "finding: 'it kind of comes and goes, some weeks worse than others' is read as recent pain: the screening ends clear with no review advice")]
+    [Fact]
     public async Task Pain_that_comes_and_goes_with_worse_weeks_is_read_as_long_standing()
     {
         await using var bot = new BotHarness(time: new FakeTimeProvider(LateFebruary));
