@@ -10,7 +10,7 @@ namespace BackCare.Bot.Unanswered;
 /// one document per UTC day of normalised texts and their counts, and an index of the days, so days older than
 /// <see cref="UnansweredOptions.RetentionDays"/> are deleted on the next write and never read.
 /// </summary>
-public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions> options, TimeProvider time)
+public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions> options, TimeProvider time) : IDisposable
 {
     public const string KeyPrefix = "unanswered/";
 
@@ -167,6 +167,8 @@ public sealed class UnansweredStore(IStorage storage, IOptions<UnansweredOptions
             }
         }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }
