@@ -51,9 +51,9 @@ public static class ContentLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
 
         var errors = new List<ContentError>();
-        var techniques = Read<List<Technique>>(directory, TechniquesFile, errors);
-        var answers = Read<List<Answer>>(directory, AnswersFile, errors);
-        var tips = Read<List<Tip>>(directory, TipsFile, errors);
+        var techniques = Read<TechniqueList>(directory, TechniquesFile, errors)?.Techniques;
+        var answers = Read<AnswerList>(directory, AnswersFile, errors)?.Answers;
+        var tips = Read<TipList>(directory, TipsFile, errors)?.Tips;
         var screening = Read<ScreeningScript>(directory, ScreeningFile, errors);
         var messages = Read<BotMessages>(directory, MessagesFile, errors);
         var localHelp = Read<LocalHelpFile>(directory, LocalHelpFile, errors);

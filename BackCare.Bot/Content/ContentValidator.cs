@@ -99,7 +99,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
         var names = new List<(string? Text, string Path)>();
         for (var i = 0; i < techniques.Count; i++)
         {
-            var path = $"$[{i}]";
+            var path = $"$.techniques[{i}]";
             var technique = techniques[i];
             Text(file, path + ".id", technique.Id, ContentLimits.Label, label: true);
             ids.Add((technique.Id, path + ".id"));
@@ -113,7 +113,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
             TextList(file, path + ".tags", technique.Tags, ContentLimits.Label, label: true);
         }
 
-        RequireExactIds(file, ids, KnowledgeIds.Techniques, "technique");
+        RequireExactIds(file, "$.techniques", ids, KnowledgeIds.Techniques, "technique");
         RequireDistinct(file, names, "technique name");
     }
 
@@ -143,7 +143,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
         var titles = new List<(string? Text, string Path)>();
         for (var i = 0; i < answers.Count; i++)
         {
-            var path = $"$[{i}]";
+            var path = $"$.answers[{i}]";
             var answer = answers[i];
             Text(file, path + ".id", answer.Id, ContentLimits.Label, label: true);
             ids.Add((answer.Id, path + ".id"));
@@ -175,7 +175,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
             }
         }
 
-        RequireExactIds(file, ids, [.. KnowledgeIds.Faqs, .. KnowledgeIds.Topics], "FAQ or topic");
+        RequireExactIds(file, "$.answers", ids, [.. KnowledgeIds.Faqs, .. KnowledgeIds.Topics], "FAQ or topic");
         RequireDistinct(file, titles, "question title (the \"did you mean\" buttons show it)");
     }
 
@@ -186,7 +186,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
         var titles = new List<(string? Text, string Path)>();
         for (var i = 0; i < tips.Count; i++)
         {
-            var path = $"$[{i}]";
+            var path = $"$.tips[{i}]";
             var tip = tips[i];
             Text(file, path + ".id", tip.Id, ContentLimits.Label, label: true);
             ids.Add((tip.Id, path + ".id"));
@@ -196,7 +196,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
             Text(file, path + ".more", tip.More, ContentLimits.MoreText);
         }
 
-        RequireExactIds(file, ids, KnowledgeIds.Tips, "tip");
+        RequireExactIds(file, "$.tips", ids, KnowledgeIds.Tips, "tip");
         RequireDistinct(file, titles, "tip title");
     }
 
@@ -356,7 +356,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
             var technique = techniques[i];
             for (var k = 0; k < technique.Adaptations.Count; k++)
             {
-                var path = $"$[{i}].adaptations[{k}]";
+                var path = $"$.techniques[{i}].adaptations[{k}]";
                 var adaptation = technique.Adaptations[k];
                 if (!questions.TryGetValue(adaptation.ForCaution ?? string.Empty, out var found) || found.Question.Level != ScreeningLevel.Caution)
                 {
@@ -549,7 +549,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
         }
     }
 
-    private void RequireExactIds(string file, List<(string? Id, string Path)> found, IReadOnlyList<string> required, string kind)
+    private void RequireExactIds(string file, string listPath, List<(string? Id, string Path)> found, IReadOnlyList<string> required, string kind)
     {
         var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, path) in found)
@@ -571,7 +571,7 @@ internal sealed class ContentValidator(List<ContentError> errors)
 
         foreach (var id in required.Where(id => !firstPath.ContainsKey(id)))
         {
-            Add(file, "$", $"has no entry with id \"{id}\"; every {kind} id the router uses needs one");
+            Add(file, listPath, $"has no entry with id \"{id}\"; every {kind} id the router uses needs one");
         }
     }
 

@@ -18,7 +18,7 @@ public static class PoseLoader
 
         // The same strict reading as the other knowledge files: unknown or repeated properties are errors.
         var errors = new List<ContentError>();
-        var poses = ContentLoader.Read<List<TechniquePoses>>(directory, PosesFile, errors);
+        var poses = ContentLoader.Read<PoseList>(directory, PosesFile, errors)?.Poses;
         if (poses is not null)
         {
             new PoseValidator(errors).Validate(poses, knowledge.Techniques);

@@ -25,7 +25,7 @@ internal sealed class PoseValidator(List<ContentError> errors)
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < sets.Count; i++)
         {
-            var path = $"$[{i}]";
+            var path = $"$.poses[{i}]";
             var set = sets[i];
             if (set is null)
             {
@@ -69,7 +69,7 @@ internal sealed class PoseValidator(List<ContentError> errors)
             {
                 if (!seen.ContainsKey(setId))
                 {
-                    Add("$", $"has no pictures for \"{setId}\"; every technique and adaptation needs one per step");
+                    Add("$.poses", $"has no pictures for \"{setId}\"; every technique and adaptation needs one per step");
                 }
             }
         }
