@@ -249,6 +249,22 @@ public sealed class BrokenContentTests : IDisposable
     }
 
     [Fact]
+    public void A_screening_question_id_used_twice_is_named_with_the_first_place()
+    {
+        _content.Edit(Screening, root => root["questions"]![2]!["id"] = root["questions"]![1]!["id"]!.GetValue<string>());
+
+        AssertError(_content.LoadFails(), Screening, "$.questions[2].id", "$.questions[1].id already uses it");
+    }
+
+    [Fact]
+    public void A_check_id_used_twice_is_named_with_the_first_place()
+    {
+        _content.Edit(Screening, root => root["checks"]![1]!["id"] = root["checks"]![0]!["id"]!.GetValue<string>());
+
+        AssertError(_content.LoadFails(), Screening, "$.checks[1].id", "duplicate check id");
+    }
+
+    [Fact]
     public void An_adaptation_for_an_unknown_caution_is_named()
     {
         _content.Edit(Techniques, root => root["techniques"]![2]!["adaptations"]![0]!["forCaution"] = "twins");

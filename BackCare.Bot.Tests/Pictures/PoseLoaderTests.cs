@@ -112,6 +112,16 @@ public sealed class PoseLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_technique_s_pictures_given_twice_are_named()
+    {
+        _content.Edit(File, root => root["poses"]!.AsArray().Add(root["poses"]![0]!.DeepClone()));
+
+        var ex = LoadFails();
+
+        ContentDirectory.AssertError(ex, File, "$.poses[6]", "repeats the pictures of \"seated-spinal-twist\" given at $.poses[0]");
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         _content.Delete(File);

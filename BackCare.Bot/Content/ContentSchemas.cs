@@ -10,7 +10,7 @@ namespace BackCare.Bot.Content;
 /// "messages.schema.json"), checked with JsonSchema.Net when a file is read. A schema says what a file's structure
 /// must be (properties, types, required text, ids' form, ranges); an editor that follows the file's "$schema" shows
 /// the same problems while typing. What a schema cannot say (ids that refer to each other, lengths with local help
-/// filled in, placeholders) stays in <see cref="ContentValidator"/>.
+/// filled in, placeholders) stays in code, one class per file (Content/Checks).
 /// </summary>
 internal sealed class ContentSchemas
 {
