@@ -40,7 +40,7 @@ internal static class SemanticBenchmark
         foreach (var (precision, threads) in precisions.SelectMany(p => threadCounts.Select(t => (p, t))))
         {
             var started = Stopwatch.GetTimestamp();
-            var embedder = new SentenceEmbedder(threads, precision);
+            using var embedder = new SentenceEmbedder(threads, precision);
             var loaded = Stopwatch.GetElapsedTime(started);
             started = Stopwatch.GetTimestamp();
             var matcher = new NearestExampleMatcher(embedder, examples);

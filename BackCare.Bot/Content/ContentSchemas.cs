@@ -89,7 +89,7 @@ internal sealed class ContentSchemas
     private static string? NearestDescription(JsonNode schema, string evaluationPath)
     {
         string? description = null;
-        JsonNode? node = schema;
+        var node = schema;
         foreach (var segment in Segments(evaluationPath))
         {
             var next = segment == "$ref" && node?["$ref"] is JsonValue reference
@@ -121,7 +121,7 @@ internal sealed class ContentSchemas
     /// <summary>A reference within the same schema ("#/$defs/steps").</summary>
     private static JsonNode? Resolve(JsonNode schema, string reference)
     {
-        JsonNode? node = reference.StartsWith('#') ? schema : null;
+        var node = reference.StartsWith('#') ? schema : null;
         foreach (var segment in Segments(reference.TrimStart('#')))
         {
             node = (node as JsonObject)?[segment];

@@ -3,7 +3,7 @@ namespace BackCare.Bot.Routing;
 /// <summary>
 /// Routes a message to a routing id (docs/routing.md) with a 0..1 score, alternatives and a decision (answer,
 /// "did you mean", or honest fallback). It runs on every message, so everything that can be is worked out in
-/// the constructor; <see cref="Route"/> is then a pure function of the text and safe to call from any thread.
+/// the constructor; <see cref="Route(string?)"/> is then a pure function of the text and safe to call from any thread.
 /// </summary>
 /// <remarks>
 /// Order of precedence: an emergency red flag (always "urgent", Answer); then the off-topic rules (another

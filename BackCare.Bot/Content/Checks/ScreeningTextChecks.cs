@@ -33,21 +33,21 @@ internal sealed class ScreeningTextChecks(List<ContentError> errors, TextRules t
     /// <summary>Phrases are matched as whole words; a blank one would match between any two words.</summary>
     private void CheckVocabulary(DurationVocabulary vocabulary)
     {
-        const string path = "$.duration.vocabulary";
+        const string VocabularyPath = "$.duration.vocabulary";
         foreach (var (word, rewrite) in vocabulary.Rewrites)
         {
-            text.Check(File, $"{path}.rewrites.{word}", word, ContentLimits.Label, label: true);
-            text.Check(File, $"{path}.rewrites.{word}", rewrite, ContentLimits.Label, label: true);
+            text.Check(File, $"{VocabularyPath}.rewrites.{word}", word, ContentLimits.Label, label: true);
+            text.Check(File, $"{VocabularyPath}.rewrites.{word}", rewrite, ContentLimits.Label, label: true);
         }
 
         // The schema has checked the numbers' ranges and that each vague length has phrases.
         for (var i = 0; i < vocabulary.VagueLengths.Count; i++)
         {
-            text.CheckEach(File, $"{path}.vagueLengths[{i}].phrases", vocabulary.VagueLengths[i].Phrases, ContentLimits.Label, label: true);
+            text.CheckEach(File, $"{VocabularyPath}.vagueLengths[{i}].phrases", vocabulary.VagueLengths[i].Phrases, ContentLimits.Label, label: true);
         }
 
-        text.CheckEach(File, path + ".atLeast", vocabulary.AtLeast, ContentLimits.Label, label: true);
-        text.CheckEach(File, path + ".recurrent", vocabulary.Recurrent, ContentLimits.Label, label: true);
-        text.CheckEach(File, path + ".unsure", vocabulary.Unsure, ContentLimits.Label, label: true);
+        text.CheckEach(File, VocabularyPath + ".atLeast", vocabulary.AtLeast, ContentLimits.Label, label: true);
+        text.CheckEach(File, VocabularyPath + ".recurrent", vocabulary.Recurrent, ContentLimits.Label, label: true);
+        text.CheckEach(File, VocabularyPath + ".unsure", vocabulary.Unsure, ContentLimits.Label, label: true);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace BackCare.Bot.Content.Checks;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace BackCare.Bot.Content.Checks;
 internal sealed class TextRules(List<ContentError> errors, IReadOnlyDictionary<string, string> longestLocalHelp)
 {
     /// <summary>Characters Teams' markdown would turn into formatting or links; the texts are meant to render as written.</summary>
-    private static readonly char[] MarkupCharacters = ['*', '_', '`', '<', '>', '#', '~', '[', ']'];
+    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("*_`<>#~[]");
 
     /// <summary>Checks one piece of text; returns whether it is present (so callers can go on to check what it refers to).</summary>
     /// <param name="label">A caption or id, matched against what a button sends back: one line, no tokens.</param>
@@ -49,7 +51,7 @@ internal sealed class TextRules(List<ContentError> errors, IReadOnlyDictionary<s
 
         // Tokens are replaced before sending, so their brackets never reach Teams; any other bracket would.
         var plain = LocalHelpTokens.Strip(value);
-        var markup = plain.IndexOfAny(MarkupCharacters);
+        var markup = plain.AsSpan().IndexOfAny(MarkupCharacters);
         if (markup >= 0)
         {
             Add(file, path, $"contains '{plain[markup]}', which Teams would render as formatting; keep the text plain");

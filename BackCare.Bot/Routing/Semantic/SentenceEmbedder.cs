@@ -18,7 +18,7 @@ namespace BackCare.Bot.Routing.Semantic;
 /// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> as safe to call concurrently on one
 /// session; everything else is local to the call. A lock would make concurrent turns queue for nothing.
 /// </remarks>
-public sealed class SentenceEmbedder
+public sealed class SentenceEmbedder : IDisposable
 {
     public const int Dimensions = 384;
 
@@ -122,4 +122,7 @@ public sealed class SentenceEmbedder
         stream.ReadExactly(bytes);
         return bytes;
     }
+
+    /// <summary>Frees the ONNX Runtime session (native memory), for a caller that loads a model of its own.</summary>
+    public void Dispose() => _session.Dispose();
 }
