@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using BackCare.Bot.Hosting;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Http;
+using BackCare.Bot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

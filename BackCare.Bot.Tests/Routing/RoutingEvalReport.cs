@@ -30,7 +30,11 @@ public sealed record RoutingEvalReport(string Name, IReadOnlyList<RoutingEvalCas
             text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count() - missed}/{group.Count()}");
         }
 
-        foreach (var miss in Misses) text.AppendLine("  miss " + miss);
+        foreach (var miss in Misses)
+        {
+            text.AppendLine("  miss " + miss);
+        }
+
         return text.ToString();
     }
 }

@@ -81,9 +81,9 @@ public sealed class PngImage
             for (var x = 0; x < stride; x++)
             {
                 var value = data[(y * (stride + 1)) + 1 + x];
-                int a = x >= BytesPerPixel ? pixels[(y * stride) + x - BytesPerPixel] : 0;
-                int b = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
-                int c = x >= BytesPerPixel && y > 0 ? pixels[((y - 1) * stride) + x - BytesPerPixel] : 0;
+                var a = x >= BytesPerPixel ? pixels[(y * stride) + x - BytesPerPixel] : 0;
+                var b = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
+                var c = x >= BytesPerPixel && y > 0 ? pixels[((y - 1) * stride) + x - BytesPerPixel] : 0;
                 var predictor = filter switch
                 {
                     0 => 0,

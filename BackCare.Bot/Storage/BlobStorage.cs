@@ -5,7 +5,6 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.Storage;
 

@@ -42,7 +42,10 @@ public sealed class SentenceEmbedder : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 0);
         Precision = precision;
         var model = ReadModel();
-        if (precision == SemanticModelPrecision.Int8) model = OnnxWeightQuantizer.Quantize(model);
+        if (precision == SemanticModelPrecision.Int8)
+        {
+            model = OnnxWeightQuantizer.Quantize(model);
+        }
 
         using var options = new SessionOptions
         {
@@ -72,7 +75,11 @@ public sealed class SentenceEmbedder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
-        for (var i = 0; i < texts.Count; i++) vectors[i] = Encode(texts[i]);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[i] = Encode(texts[i]);
+        }
+
         return vectors;
     }
 
@@ -89,14 +96,20 @@ public sealed class SentenceEmbedder : IDisposable
         };
         using var outputs = _session.Run(inputs, OutputNames);
         var tensor = (DenseTensor<float>)outputs[0].AsTensor<float>();
-        if (tensor.Dimensions[2] != Dimensions) throw new InvalidOperationException($"The model returned {tensor.Dimensions[2]} dimensions, not {Dimensions}.");
+        if (tensor.Dimensions[2] != Dimensions)
+        {
+            throw new InvalidOperationException($"The model returned {tensor.Dimensions[2]} dimensions, not {Dimensions}.");
+        }
 
         var hidden = tensor.Buffer.Span;
         var vector = new float[Dimensions];
         for (var token = 0; token < ids.Length; token++)
         {
             var row = hidden.Slice(token * Dimensions, Dimensions);
-            for (var d = 0; d < Dimensions; d++) vector[d] += row[d];
+            for (var d = 0; d < Dimensions; d++)
+            {
+                vector[d] += row[d];
+            }
         }
 
         return Normalised(vector, ids.Length);
@@ -104,11 +117,18 @@ public sealed class SentenceEmbedder : IDisposable
 
     private static float[] Normalised(float[] sum, int tokens)
     {
-        for (var i = 0; i < sum.Length; i++) sum[i] /= tokens;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] /= tokens;
+        }
+
         var norm = MathF.Sqrt(VectorMath.Dot(sum, sum));
         if (norm > 0)
         {
-            for (var i = 0; i < sum.Length; i++) sum[i] /= norm;
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] /= norm;
+            }
         }
 
         return sum;
