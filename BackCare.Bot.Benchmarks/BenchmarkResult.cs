@@ -1,6 +1,6 @@
+using System.Runtime;
 using BackCare.Bot.TestSupport;
 using static System.FormattableString;
-using System.Runtime;
 
 namespace BackCare.Bot.Benchmarks;
 

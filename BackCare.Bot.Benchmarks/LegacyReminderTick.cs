@@ -2,7 +2,6 @@ using BackCare.Bot.CardRendering;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.Reminders;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Benchmarks;
 

@@ -40,7 +40,7 @@ internal static class SemanticBenchmark
         foreach (var (precision, threads) in precisions.SelectMany(p => threadCounts.Select(t => (p, t))))
         {
             var started = Stopwatch.GetTimestamp();
-            var embedder = new SentenceEmbedder(threads, precision);
+            using var embedder = new SentenceEmbedder(threads, precision);
             var loaded = Stopwatch.GetElapsedTime(started);
             started = Stopwatch.GetTimestamp();
             var matcher = new NearestExampleMatcher(embedder, examples);
@@ -55,7 +55,11 @@ internal static class SemanticBenchmark
             Print($"{precision}, intra-op threads {(threads == 0 ? "default" : threads.ToString(CultureInfo.InvariantCulture))}: model load {loaded.TotalMilliseconds:0} ms, embedding {examples.Count} examples {embedded.TotalMilliseconds:0} ms");
             Print($"  working set after: {after.WorkingSetMb:0} MB (managed heap {after.ManagedHeapMb:0} MB); after a full GC {settled.WorkingSetMb:0} MB (managed heap {settled.ManagedHeapMb:0} MB)");
 
-            for (var i = 0; i < 40; i++) matcher.Match(Messages[i % Messages.Length]);
+            for (var i = 0; i < 40; i++)
+            {
+                matcher.Match(Messages[i % Messages.Length]);
+            }
+
             Report("  1 caller ", Measure(matcher, calls, 1));
             Report($"  {Concurrency} callers", Measure(matcher, calls, Concurrency));
             PerMessage(matcher);
@@ -79,7 +83,10 @@ internal static class SemanticBenchmark
                 mine.Add(Stopwatch.GetTimestamp() - t);
             }
 
-            lock (ticks) ticks.AddRange(mine);
+            lock (ticks)
+            {
+                ticks.AddRange(mine);
+            }
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
@@ -92,7 +99,11 @@ internal static class SemanticBenchmark
         foreach (var message in Messages)
         {
             var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < 20; i++) matcher.Match(message);
+            for (var i = 0; i < 20; i++)
+            {
+                matcher.Match(message);
+            }
+
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds / 20;
             Print($"    {ms,5:0.0} ms  {message.Length,3} chars  {(message.Length > 40 ? message[..40] + "…" : message)}");
         }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BackCare.Bot.Content;
-using BackCare.Bot.Dialogs;
 using BackCare.Bot.DialogEngine.Choices;
+using BackCare.Bot.Dialogs;
 using BackCare.Bot.Hosting;
 
 namespace BackCare.Bot.LoadTest;

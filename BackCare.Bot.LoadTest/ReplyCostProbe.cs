@@ -1,5 +1,3 @@
-using Process = System.Diagnostics.Process;
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.TestSupport;
@@ -10,6 +8,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Process = System.Diagnostics.Process;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace BackCare.Bot.LoadTest;
 

@@ -67,41 +67,41 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void A_missing_required_text_is_named()
     {
-        _content.Edit(Techniques, root => root[0]!.AsObject().Remove("summary"));
+        _content.Edit(Techniques, root => root["techniques"]![0]!.AsObject().Remove("summary"));
 
-        AssertError(_content.LoadFails(), Techniques, "$[0]", "summary");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[0]", "summary");
     }
 
     [Fact]
     public void A_null_text_is_named()
     {
-        _content.Edit(Answers, root => root[0]!["text"] = null);
+        _content.Edit(Answers, root => root["answers"]![0]!["text"] = null);
 
-        AssertError(_content.LoadFails(), Answers, "$[0].text", "should be \"string\"");
+        AssertError(_content.LoadFails(), Answers, "$.answers[0].text", "should be \"string\"");
     }
 
     [Fact]
     public void An_empty_text_is_named()
     {
-        _content.Edit(Techniques, root => root[1]!["steps"]![2]!["text"] = "   ");
+        _content.Edit(Techniques, root => root["techniques"]![1]!["steps"]![2]!["text"] = "   ");
 
-        AssertError(_content.LoadFails(), Techniques, "$[1].steps[2].text", "not blank");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[1].steps[2].text", "not blank");
     }
 
     [Fact]
     public void A_null_entry_in_a_list_is_named()
     {
-        _content.Edit(Techniques, root => root[0]!["equipment"]!.AsArray().Add(null));
+        _content.Edit(Techniques, root => root["techniques"]![0]!["equipment"]!.AsArray().Add(null));
 
-        AssertError(_content.LoadFails(), Techniques, "$[0].equipment[1]", "should be \"string\"");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[0].equipment[1]", "should be \"string\"");
     }
 
     [Fact]
     public void A_misspelt_property_is_named()
     {
-        _content.Edit(Answers, root => root[3]!["moer"] = "Typo for more.");
+        _content.Edit(Answers, root => root["answers"]![3]!["moer"] = "Typo for more.");
 
-        AssertError(_content.LoadFails(), Answers, "$[3].moer", "not a property that belongs here");
+        AssertError(_content.LoadFails(), Answers, "$.answers[3].moer", "not a property that belongs here");
     }
 
     [Fact]
@@ -117,47 +117,47 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void A_duplicate_id_is_named()
     {
-        _content.Edit(Tips, root => root[1]!["id"] = "tip:posture");
+        _content.Edit(Tips, root => root["tips"]![1]!["id"] = "tip:posture");
 
         var ex = _content.LoadFails();
-        AssertError(ex, Tips, "$[1].id", "duplicate id \"tip:posture\"");
-        AssertError(ex, Tips, "$", "tip:movement");
+        AssertError(ex, Tips, "$.tips[1].id", "duplicate id \"tip:posture\"");
+        AssertError(ex, Tips, "$.tips", "tip:movement");
     }
 
     [Fact]
     public void A_duplicate_technique_id_is_named()
     {
-        _content.Edit(Techniques, root => root[4]!["id"] = "knee-to-chest");
+        _content.Edit(Techniques, root => root["techniques"]![4]!["id"] = "knee-to-chest");
 
-        AssertError(_content.LoadFails(), Techniques, "$[4].id", "duplicate id \"knee-to-chest\"");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[4].id", "duplicate id \"knee-to-chest\"");
     }
 
     [Fact]
     public void An_id_outside_the_routing_ids_is_named()
     {
-        _content.Edit(Answers, root => root[5]!["id"] = "faq:is-it-bad");
+        _content.Edit(Answers, root => root["answers"]![5]!["id"] = "faq:is-it-bad");
 
         var ex = _content.LoadFails();
-        AssertError(ex, Answers, "$[5].id", "\"faq:is-it-bad\" is not one of");
-        AssertError(ex, Answers, "$", "faq:when-see-doctor");
+        AssertError(ex, Answers, "$.answers[5].id", "\"faq:is-it-bad\" is not one of");
+        AssertError(ex, Answers, "$.answers", "faq:when-see-doctor");
     }
 
     [Fact]
     public void A_missing_tip_is_named()
     {
-        _content.Edit(Tips, root => root.AsArray().RemoveAt(6));
+        _content.Edit(Tips, root => root["tips"]!.AsArray().RemoveAt(6));
 
-        AssertError(_content.LoadFails(), Tips, "$", "no entry with id \"tip:hydration\"");
+        AssertError(_content.LoadFails(), Tips, "$.tips", "no entry with id \"tip:hydration\"");
     }
 
     [Fact]
     public void A_missing_technique_is_named_and_so_are_the_links_to_it()
     {
-        _content.Edit(Techniques, root => root.AsArray().RemoveAt(2));
+        _content.Edit(Techniques, root => root["techniques"]!.AsArray().RemoveAt(2));
 
         var ex = _content.LoadFails();
-        AssertError(ex, Techniques, "$", "no entry with id \"childs-pose\"");
-        AssertError(ex, Answers, "$[6].related[0]", "technique:childs-pose");
+        AssertError(ex, Techniques, "$.techniques", "no entry with id \"childs-pose\"");
+        AssertError(ex, Answers, "$.answers[6].related[0]", "technique:childs-pose");
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void Removing_the_only_tag_a_caution_relies_on_is_caught()
     {
-        _content.Edit(Techniques, root => root[4]!["tags"] = new JsonArray("roller", "lying-on-back"));
+        _content.Edit(Techniques, root => root["techniques"]![4]!["tags"] = new JsonArray("roller", "lying-on-back"));
 
         AssertError(_content.LoadFails(), Screening, $"$.questions[{QuestionIndex("blood-thinners")}].excludes.sustained-pressure", "\"sustained-pressure\"");
     }
@@ -249,11 +249,27 @@ public sealed class BrokenContentTests : IDisposable
     }
 
     [Fact]
+    public void A_screening_question_id_used_twice_is_named_with_the_first_place()
+    {
+        _content.Edit(Screening, root => root["questions"]![2]!["id"] = root["questions"]![1]!["id"]!.GetValue<string>());
+
+        AssertError(_content.LoadFails(), Screening, "$.questions[2].id", "$.questions[1].id already uses it");
+    }
+
+    [Fact]
+    public void A_check_id_used_twice_is_named_with_the_first_place()
+    {
+        _content.Edit(Screening, root => root["checks"]![1]!["id"] = root["checks"]![0]!["id"]!.GetValue<string>());
+
+        AssertError(_content.LoadFails(), Screening, "$.checks[1].id", "duplicate check id");
+    }
+
+    [Fact]
     public void An_adaptation_for_an_unknown_caution_is_named()
     {
-        _content.Edit(Techniques, root => root[2]!["adaptations"]![0]!["forCaution"] = "twins");
+        _content.Edit(Techniques, root => root["techniques"]![2]!["adaptations"]![0]!["forCaution"] = "twins");
 
-        AssertError(_content.LoadFails(), Techniques, "$[2].adaptations[0].forCaution", "\"twins\" is not the id of a caution question");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[2].adaptations[0].forCaution", "\"twins\" is not the id of a caution question");
     }
 
     [Fact]
@@ -269,25 +285,25 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void A_related_id_that_does_not_exist_is_named()
     {
-        _content.Edit(Answers, root => root[2]!["related"]![0] = "faq:does-not-exist");
+        _content.Edit(Answers, root => root["answers"]![2]!["related"]![0] = "faq:does-not-exist");
 
-        AssertError(_content.LoadFails(), Answers, "$[2].related[0]", "\"faq:does-not-exist\" is not the routing id");
+        AssertError(_content.LoadFails(), Answers, "$.answers[2].related[0]", "\"faq:does-not-exist\" is not the routing id");
     }
 
     [Fact]
     public void A_related_technique_must_use_its_routing_id()
     {
-        _content.Edit(Answers, root => root[7]!["related"]![0] = "foam-roller-release");
+        _content.Edit(Answers, root => root["answers"]![7]!["related"]![0] = "foam-roller-release");
 
-        AssertError(_content.LoadFails(), Answers, "$[7].related[0]", "technique:childs-pose");
+        AssertError(_content.LoadFails(), Answers, "$.answers[7].related[0]", "technique:childs-pose");
     }
 
     [Fact]
     public void A_hold_with_min_above_max_is_named()
     {
-        _content.Edit(Techniques, root => root[0]!["steps"]![5]!["hold"] = new JsonObject { ["minSeconds"] = 40, ["maxSeconds"] = 30 });
+        _content.Edit(Techniques, root => root["techniques"]![0]!["steps"]![5]!["hold"] = new JsonObject { ["minSeconds"] = 40, ["maxSeconds"] = 30 });
 
-        AssertError(_content.LoadFails(), Techniques, "$[0].steps[5].hold", "minSeconds (40) is more than maxSeconds (30)");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[0].steps[5].hold", "minSeconds (40) is more than maxSeconds (30)");
     }
 
     [Theory]
@@ -295,39 +311,39 @@ public sealed class BrokenContentTests : IDisposable
     [InlineData(-5)]
     public void A_hold_of_zero_or_less_is_named(int seconds)
     {
-        _content.Edit(Techniques, root => root[2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = seconds, ["maxSeconds"] = 10 });
+        _content.Edit(Techniques, root => root["techniques"]![2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = seconds, ["maxSeconds"] = 10 });
 
-        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold.minSeconds", "At least 1 second");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[2].steps[3].hold.minSeconds", "At least 1 second");
     }
 
     [Fact]
     public void A_hold_missing_its_max_is_named()
     {
-        _content.Edit(Techniques, root => root[2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = 30 });
+        _content.Edit(Techniques, root => root["techniques"]![2]!["steps"]![3]!["hold"] = new JsonObject { ["minSeconds"] = 30 });
 
-        AssertError(_content.LoadFails(), Techniques, "$[2].steps[3].hold", "maxSeconds");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[2].steps[3].hold", "maxSeconds");
     }
 
     [Fact]
     public void A_technique_without_steps_is_named()
     {
-        _content.Edit(Techniques, root => root[3]!["steps"] = new JsonArray());
+        _content.Edit(Techniques, root => root["techniques"]![3]!["steps"] = new JsonArray());
 
-        AssertError(_content.LoadFails(), Techniques, "$[3].steps", "at least one");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[3].steps", "at least one");
     }
 
     [Fact]
     public void A_step_text_too_long_for_chat_is_named()
     {
-        _content.Edit(Techniques, root => root[1]!["steps"]![0]!["text"] = Sentence(ContentLimits.ChatText + 1));
+        _content.Edit(Techniques, root => root["techniques"]![1]!["steps"]![0]!["text"] = Sentence(ContentLimits.ChatText + 1));
 
-        AssertError(_content.LoadFails(), Techniques, "$[1].steps[0].text", $"{ContentLimits.ChatText + 1} characters long; the limit here is {ContentLimits.ChatText}");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[1].steps[0].text", $"{ContentLimits.ChatText + 1} characters long; the limit here is {ContentLimits.ChatText}");
     }
 
     [Fact]
     public void A_text_exactly_at_the_limit_loads()
     {
-        _content.Edit(Answers, root => root[0]!["text"] = Sentence(ContentLimits.ChatText));
+        _content.Edit(Answers, root => root["answers"]![0]!["text"] = Sentence(ContentLimits.ChatText));
 
         Assert.Equal(ContentLimits.ChatText, ContentLoader.Load(_content.Path).Answers[0].Text.Length);
     }
@@ -335,25 +351,25 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void An_answer_text_too_long_for_chat_is_named()
     {
-        _content.Edit(Answers, root => root[4]!["text"] = Sentence(900));
+        _content.Edit(Answers, root => root["answers"]![4]!["text"] = Sentence(900));
 
-        AssertError(_content.LoadFails(), Answers, "$[4].text", "move detail to \"more\"");
+        AssertError(_content.LoadFails(), Answers, "$.answers[4].text", "move detail to \"more\"");
     }
 
     [Fact]
     public void A_button_title_too_long_is_named()
     {
-        _content.Edit(Answers, root => root[0]!["question"] = Sentence(ContentLimits.Label + 10));
+        _content.Edit(Answers, root => root["answers"]![0]!["question"] = Sentence(ContentLimits.Label + 10));
 
-        AssertError(_content.LoadFails(), Answers, "$[0].question", $"the limit here is {ContentLimits.Label}");
+        AssertError(_content.LoadFails(), Answers, "$.answers[0].question", $"the limit here is {ContentLimits.Label}");
     }
 
     [Fact]
     public void Markdown_in_a_step_is_named()
     {
-        _content.Edit(Techniques, root => root[0]!["steps"]![0]!["text"] = "Sit **tall** in the chair.");
+        _content.Edit(Techniques, root => root["techniques"]![0]!["steps"]![0]!["text"] = "Sit **tall** in the chair.");
 
-        AssertError(_content.LoadFails(), Techniques, "$[0].steps[0].text", "keep the text plain");
+        AssertError(_content.LoadFails(), Techniques, "$.techniques[0].steps[0].text", "keep the text plain");
     }
 
     [Fact]
@@ -432,13 +448,13 @@ public sealed class BrokenContentTests : IDisposable
     public void Every_problem_is_reported_at_once()
     {
         // Each file's schema is checked on its own, so every file's structural problems come together.
-        _content.Edit(Techniques, root => root[0]!["steps"] = new JsonArray());
-        _content.Edit(Tips, root => root[0]!["more"] = "");
+        _content.Edit(Techniques, root => root["techniques"]![0]!["steps"] = new JsonArray());
+        _content.Edit(Tips, root => root["tips"]![0]!["more"] = "");
         _content.Edit(Messages, root => root["screeningRemembered"] = 5);
 
         var ex = _content.LoadFails();
-        AssertError(ex, Techniques, "$[0].steps", "at least one");
-        AssertError(ex, Tips, "$[0].more", "not blank");
+        AssertError(ex, Techniques, "$.techniques[0].steps", "at least one");
+        AssertError(ex, Tips, "$.tips[0].more", "not blank");
         AssertError(ex, Messages, "$.screeningRemembered", "should be \"string\"");
         Assert.Contains(_content.Path, ex.Message, StringComparison.Ordinal);
     }
@@ -447,11 +463,11 @@ public sealed class BrokenContentTests : IDisposable
     public void Every_problem_between_files_is_reported_at_once()
     {
         // Once every file has its structure, the checks that need them all run, and report everything they find.
-        _content.Edit(Answers, root => root[0]!["related"] = new JsonArray("faq:no-such-answer"));
+        _content.Edit(Answers, root => root["answers"]![0]!["related"] = new JsonArray("faq:no-such-answer"));
         _content.Edit(Messages, root => root["screeningRemembered"] = "You did it earlier.");
 
         var ex = _content.LoadFails();
-        AssertError(ex, Answers, "$[0].related[0]", "not the routing id");
+        AssertError(ex, Answers, "$.answers[0].related[0]", "not the routing id");
         AssertError(ex, Messages, "$.screeningRemembered", "lacks {0}");
     }
 

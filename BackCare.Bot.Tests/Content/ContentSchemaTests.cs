@@ -15,8 +15,8 @@ public sealed class ContentSchemaTests : IDisposable
 
     private readonly ContentDirectory _content = new();
 
-    /// <summary>The schemas of the files whose content is an object: only an object can carry "$schema".</summary>
-    public static TheoryData<string> SchemaFiles() => new(SchemaFileNames().Where(name => ReadData(DataFileOf(name)) is JsonObject));
+    /// <summary>Every schema: each data file is an object (a list sits under a property) so that it can carry "$schema".</summary>
+    public static TheoryData<string> SchemaFiles() => new(SchemaFileNames());
 
     private static string SchemaDirectory => Path.Combine(KnowledgeBase.DefaultDirectory, "..", "Schemas");
 
@@ -45,6 +45,30 @@ public sealed class ContentSchemaTests : IDisposable
 
         Assert.Equal(ContentSchemas.ReferenceFor(dataFile), reference);
         Assert.True(File.Exists(Path.Combine(KnowledgeBase.DefaultDirectory, reference!)), $"{dataFile} names {reference}, which is not there");
+    }
+
+    [Fact]
+    public void Every_schema_a_data_file_names_is_found_from_the_file_s_folder_as_an_editor_looks_for_it()
+    {
+        var named = 0;
+        foreach (var file in Directory.GetFiles(KnowledgeBase.DefaultDirectory, "*.json"))
+        {
+            if (ReadData(Path.GetFileName(file)) is JsonObject data && (string?)data[ContentSchemas.SchemaProperty] is { } reference)
+            {
+                named++;
+                Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(file)!, reference)), $"{Path.GetFileName(file)} names {reference}, which is not there");
+            }
+        }
+
+        Assert.True(named >= SchemaFileNames().Count(), $"only {named} data files name a schema");
+    }
+
+    [Fact]
+    public void A_list_file_in_the_old_shape_is_told_it_must_be_an_object()
+    {
+        _content.Write(ContentLoader.TipsFile, JsonNode.Parse(_content.Read(ContentLoader.TipsFile))!["tips"]!.ToJsonString());
+
+        ContentDirectory.AssertError(_content.LoadFails(), ContentLoader.TipsFile, "$", "\"object\"");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using BackCare.Bot.Tests.Routing;
-
 namespace BackCare.Bot.Tests.Conversation;
 
 /// <summary>The answers added for what patients ask (issue 10, item 12), reached by typing, through the SDK's TestFlow.</summary>

@@ -1,4 +1,3 @@
-using BackCare.Bot.Content;
 using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Tests.Conversation;

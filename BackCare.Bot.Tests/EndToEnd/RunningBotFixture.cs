@@ -1,8 +1,6 @@
 using BackCare.Bot.Content;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
-using BackCare.Bot.Tests.Hosting;
-using BackCare.Bot.Tests.Storage;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Tests.EndToEnd;
 

@@ -208,7 +208,7 @@ public sealed class RunningBotTests(RunningBotFixture fixture) : IClassFixture<R
         return replies;
     }
 
-    /// <summary>The screening question the turn ended on (as <see cref="ScreeningDriver.QuestionAsked"/>, from the content), or null.</summary>
+    /// <summary>The screening question the turn ended on (as <see cref="ScreeningDriver.QuestionAsked(KnowledgeBase, IReadOnlyList{IActivity})"/>, from the content), or null.</summary>
     private string? QuestionAsked(IReadOnlyList<IActivity> replies)
     {
         if (replies.Count == 0)

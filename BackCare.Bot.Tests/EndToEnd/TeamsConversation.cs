@@ -1,15 +1,13 @@
 using System.Diagnostics;
-using Activity = Microsoft.Bot.Schema.Activity;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
-using BackCare.Bot.Tests.Hosting;
-using BackCare.Bot.Tests.Storage;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Activity = Microsoft.Bot.Schema.Activity;
 
 namespace BackCare.Bot.Tests.EndToEnd;
 

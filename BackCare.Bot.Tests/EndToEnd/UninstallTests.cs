@@ -2,12 +2,10 @@ using System.Net;
 using BackCare.Bot.Content;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Storage;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
-using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Storage;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Tests.EndToEnd;
 

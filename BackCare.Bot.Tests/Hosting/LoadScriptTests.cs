@@ -1,9 +1,9 @@
 using BackCare.Bot.Content;
 using BackCare.Bot.LoadTest;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
-using Microsoft.Extensions.DependencyInjection;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.DependencyInjection;
 using LoadTestConversation = BackCare.Bot.LoadTest.Conversation;
 
 namespace BackCare.Bot.Tests.Hosting;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
+using BackCare.Bot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 

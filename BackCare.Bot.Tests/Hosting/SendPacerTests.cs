@@ -187,7 +187,7 @@ public sealed class SendPacerTests
     {
         for (var send = 1; send <= 7; send++)
         {
-            await Acquire(pacer, conversation);
+            await Acquire(pacer, conversation, cancellationToken);
         }
 
         var eighth = Acquire(pacer, conversation, cancellationToken);

@@ -1,8 +1,7 @@
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
-using Microsoft.Bot.Builder;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;

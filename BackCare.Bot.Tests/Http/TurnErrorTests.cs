@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using BackCare.Bot.Bots;
 using BackCare.Bot.Content;
-using BackCare.Bot.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;

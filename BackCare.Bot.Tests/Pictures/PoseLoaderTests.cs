@@ -32,7 +32,7 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[1].steps", "has 5 pictures, but \"knee-to-chest\" has 6 steps");
+        ContentDirectory.AssertError(ex, File, "$.poses[1].steps", "has 5 pictures, but \"knee-to-chest\" has 6 steps");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[0].steps[2].step", "step 3 of \"seated-spinal-twist\" is \"Right arm across\"");
+        ContentDirectory.AssertError(ex, File, "$.poses[0].steps[2].step", "step 3 of \"seated-spinal-twist\" is \"Right arm across\"");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[3].steps[0].figure.head", "off the picture");
+        ContentDirectory.AssertError(ex, File, "$.poses[3].steps[0].figure.head", "off the picture");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[3].steps[0].figure.right.knee", "makes the thigh");
+        ContentDirectory.AssertError(ex, File, "$.poses[3].steps[0].figure.right.knee", "makes the thigh");
     }
 
     [Fact]
@@ -76,29 +76,29 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[4].steps[0].alt", "is empty");
-        ContentDirectory.AssertError(ex, File, "$[4].steps[2].alt", "repeats the alt text of $[4].steps[1]");
+        ContentDirectory.AssertError(ex, File, "$.poses[4].steps[0].alt", "is empty");
+        ContentDirectory.AssertError(ex, File, "$.poses[4].steps[2].alt", "repeats the alt text of $.poses[4].steps[1]");
     }
 
     [Fact]
     public void An_unknown_technique_and_a_technique_left_without_pictures_are_both_named()
     {
-        _content.Edit(File, root => root[2]!["technique"] = "childs-posture");
+        _content.Edit(File, root => root["poses"]![2]!["technique"] = "childs-posture");
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$[2].technique", "\"childs-posture\" is not the id of a technique");
-        ContentDirectory.AssertError(ex, File, "$", "has no pictures for \"childs-pose\"");
+        ContentDirectory.AssertError(ex, File, "$.poses[2].technique", "\"childs-posture\" is not the id of a technique");
+        ContentDirectory.AssertError(ex, File, "$.poses", "has no pictures for \"childs-pose\"");
     }
 
     [Fact]
     public void An_adaptation_without_its_own_pictures_is_named()
     {
-        _content.Edit(File, root => root.AsArray().RemoveAt(3));
+        _content.Edit(File, root => root["poses"]!.AsArray().RemoveAt(3));
 
         var ex = LoadFails();
 
-        ContentDirectory.AssertError(ex, File, "$", "has no pictures for \"childs-pose-for-pregnancy\"");
+        ContentDirectory.AssertError(ex, File, "$.poses", "has no pictures for \"childs-pose-for-pregnancy\"");
     }
 
     [Fact]
@@ -108,7 +108,17 @@ public sealed class PoseLoaderTests : IDisposable
 
         var ex = LoadFails();
 
-        Assert.Contains(ex.Errors, e => e.File == File && e.Path.StartsWith("$[0].steps[0].highlight", StringComparison.Ordinal) && e.Problem.Contains("one of the values", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.File == File && e.Path.StartsWith("$.poses[0].steps[0].highlight", StringComparison.Ordinal) && e.Problem.Contains("one of the values", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_technique_s_pictures_given_twice_are_named()
+    {
+        _content.Edit(File, root => root["poses"]!.AsArray().Add(root["poses"]![0]!.DeepClone()));
+
+        var ex = LoadFails();
+
+        ContentDirectory.AssertError(ex, File, "$.poses[6]", "repeats the pictures of \"seated-spinal-twist\" given at $.poses[0]");
     }
 
     [Fact]
@@ -121,7 +131,7 @@ public sealed class PoseLoaderTests : IDisposable
         ContentDirectory.AssertError(ex, File, "$", "the file is missing");
     }
 
-    private static JsonArray Steps(JsonNode root, int set) => root[set]!["steps"]!.AsArray();
+    private static JsonArray Steps(JsonNode root, int set) => root["poses"]![set]!["steps"]!.AsArray();
 
     private ContentValidationException LoadFails() =>
         Assert.Throws<ContentValidationException>(() => PoseLoader.Load(_content.Path, PictureSteps.Knowledge));

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using BackCare.Bot.Content;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Http;
+using BackCare.Bot.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
 using BackCare.Bot.Content;
-using BackCare.Bot.TestSupport;
-using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Http;
+using BackCare.Bot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Reliability;
 

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using BackCare.Bot.Hosting;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Hosting;
 using BackCare.Bot.Tests.Http;
+using BackCare.Bot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -41,7 +42,7 @@ public sealed class ConnectorTurnHoldTests(ITestOutputHelper output)
 
         using var response = await PostAsync(client, connector, "hi");
 
-        output.WriteLine($"connector {status?.ToString() ?? "never answers"}, Retry-After {retryAfterSeconds}: turn held {clock.Elapsed.TotalSeconds:F1} s, {connector.Requests.Count - before} POSTs");
+        output.WriteLine($"connector {status?.ToString(CultureInfo.InvariantCulture) ?? "never answers"}, Retry-After {retryAfterSeconds}: turn held {clock.Elapsed.TotalSeconds:F1} s, {connector.Requests.Count - before} POSTs");
 
         // One budget, not two: the reply's attempts only, and no error message sent through the failed connector.
         var posts = connector.Requests.Skip(before).ToList();

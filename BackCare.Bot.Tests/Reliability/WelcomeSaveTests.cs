@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using BackCare.Bot.Content;
-using BackCare.Bot.Hosting;
 using BackCare.Bot.Storage;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.Http;

@@ -1,7 +1,7 @@
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Tests.Conversation;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.Reminders;

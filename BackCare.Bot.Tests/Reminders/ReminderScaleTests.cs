@@ -1,7 +1,7 @@
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Reminders;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using BackCare.Bot.Reminders;
 using BackCare.Bot.Tests.Conversation;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

@@ -198,8 +198,14 @@ public sealed class KeywordRouterTests
             Assert.InRange(result.Score, 0, 1);
             Assert.All(result.Alternatives, a => Assert.InRange(a.Score, 0, 1));
             Assert.Equal(result.Alternatives.OrderByDescending(a => a.Score).Select(a => a.Intent), result.Alternatives.Select(a => a.Intent));
-            if (result.Decision == RoutingDecision.Fallback) Assert.Equal(RoutingIds.None, result.Intent);
-            else Assert.NotEqual(RoutingIds.None, result.Intent);
+            if (result.Decision == RoutingDecision.Fallback)
+            {
+                Assert.Equal(RoutingIds.None, result.Intent);
+            }
+            else
+            {
+                Assert.NotEqual(RoutingIds.None, result.Intent);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace BackCare.Bot.Tests.Routing;
@@ -21,15 +22,19 @@ public sealed record RoutingEvalReport(string Name, IReadOnlyList<RoutingEvalCas
     public string Format()
     {
         var text = new StringBuilder();
-        text.AppendLine($"{Name}: {Total - Misses.Count}/{Total} shown right, {Accuracy:P1}; red flags missed {UrgentMisses.Count} of {Cases.Count(c => c.ExpectsOnlyUrgent)}; "
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Name}: {Total - Misses.Count}/{Total} shown right, {Accuracy:P1}; red flags missed {UrgentMisses.Count} of {Cases.Count(c => c.ExpectsOnlyUrgent)}; "
             + $"false alarms {FalseAlarms.Count}; off-topic answered {OffTopicMisses.Count} of {Cases.Count(c => c.ExpectsNone)}");
         foreach (var group in Cases.GroupBy(c => c.Category).Where(g => g.Key.Length > 0))
         {
             var missed = Misses.Count(m => m.Case.Category == group.Key);
-            text.AppendLine($"  {group.Key}: {group.Count() - missed}/{group.Count()}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}: {group.Count() - missed}/{group.Count()}");
         }
 
-        foreach (var miss in Misses) text.AppendLine("  miss " + miss);
+        foreach (var miss in Misses)
+        {
+            text.AppendLine("  miss " + miss);
+        }
+
         return text.ToString();
     }
 }

@@ -54,9 +54,17 @@ public sealed class RoutingEvalSet
                 category = line.Trim('#', ' ', '-', '=');
             }
 
-            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
             var tab = line.IndexOf('\t');
-            if (tab <= 0) throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
+            if (tab <= 0)
+            {
+                throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
+            }
+
             var expected = line[..tab].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             var text = line[(tab + 1)..];
             expected.UnionWith(AcceptedNewIds.For(Path.GetFileName(path), i + 1, text));

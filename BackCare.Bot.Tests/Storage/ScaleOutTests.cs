@@ -1,5 +1,5 @@
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
+using BackCare.Bot.TestSupport;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 

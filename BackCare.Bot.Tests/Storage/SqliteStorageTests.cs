@@ -1,3 +1,4 @@
+using System.Globalization;
 using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
@@ -44,7 +45,7 @@ public sealed class SqliteStorageTests : IDisposable
         var keys = Enumerable.Range(0, 8).SelectMany(w => Enumerable.Range(0, 25).Select(i => $"w{w}/{i}")).ToArray();
         var read = await first.ReadAsync(keys);
         Assert.Equal(keys.Length, read.Count);
-        Assert.All(keys, key => Assert.Equal(int.Parse(key[(key.IndexOf('/') + 1)..]), Assert.IsType<StoredItem>(read[key]).Count));
+        Assert.All(keys, key => Assert.Equal(int.Parse(key[(key.IndexOf('/') + 1)..], CultureInfo.InvariantCulture), Assert.IsType<StoredItem>(read[key]).Count));
     }
 
     [Fact]

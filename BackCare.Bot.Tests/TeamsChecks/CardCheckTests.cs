@@ -1,14 +1,13 @@
 using BackCare.Bot.CardRendering;
-using BackCare.Bot.Content;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Pictures;
-using BackCare.Bot.Tests.Pictures;
-using Microsoft.Extensions.Options;
 using BackCare.Bot.TeamsPackage;
+using BackCare.Bot.Tests.Pictures;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace BackCare.Bot.Tests.TeamsChecks;

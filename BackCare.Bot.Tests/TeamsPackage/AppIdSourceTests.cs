@@ -8,33 +8,33 @@ public sealed class AppIdSourceTests : IDisposable
     private const string FromEnvironment = "4e7c3f6b-1a5d-4d8e-8f9a-0b1c2d3e4f5a";
     private const string FromCommandLine = "5f8d4a7c-2b6e-4e9f-9a0b-1c2d3e4f5a6b";
 
-    private readonly string settings = Path.Combine(Directory.CreateTempSubdirectory("backcare-appid-").FullName, "appsettings.json");
+    private readonly string _settings = Path.Combine(Directory.CreateTempSubdirectory("backcare-appid-").FullName, "appsettings.json");
 
-    public void Dispose() => Directory.Delete(Path.GetDirectoryName(settings)!, recursive: true);
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_settings)!, recursive: true);
 
     [Fact]
     public void The_command_line_wins()
     {
-        File.WriteAllText(settings, $$"""{ "MicrosoftAppId": "{{FromFile}}" }""");
+        File.WriteAllText(_settings, $$"""{ "MicrosoftAppId": "{{FromFile}}" }""");
 
-        Assert.Equal(FromCommandLine, AppIdSource.Resolve(FromCommandLine, settings, _ => FromEnvironment));
+        Assert.Equal(FromCommandLine, AppIdSource.Resolve(FromCommandLine, _settings, _ => FromEnvironment));
     }
 
     [Fact]
     public void Without_it_the_environment_then_appsettings_is_used()
     {
-        File.WriteAllText(settings, $$"""{ "MicrosoftAppId": "{{FromFile}}" }""");
+        File.WriteAllText(_settings, $$"""{ "MicrosoftAppId": "{{FromFile}}" }""");
 
-        Assert.Equal(FromEnvironment, AppIdSource.Resolve(null, settings, name => name == "MicrosoftAppId" ? FromEnvironment : null));
-        Assert.Equal(FromFile, AppIdSource.Resolve(null, settings, _ => null));
+        Assert.Equal(FromEnvironment, AppIdSource.Resolve(null, _settings, name => name == "MicrosoftAppId" ? FromEnvironment : null));
+        Assert.Equal(FromFile, AppIdSource.Resolve(null, _settings, _ => null));
     }
 
     [Fact]
     public void With_no_app_id_anywhere_the_error_says_how_to_give_one()
     {
-        File.WriteAllText(settings, """{ "MicrosoftAppId": "" }""");
+        File.WriteAllText(_settings, """{ "MicrosoftAppId": "" }""");
 
-        var error = Assert.Throws<TeamsPackageException>(() => AppIdSource.Resolve(null, settings, _ => null));
+        var error = Assert.Throws<TeamsPackageException>(() => AppIdSource.Resolve(null, _settings, _ => null));
 
         Assert.Contains("--app-id", error.Message);
         Assert.Contains("MicrosoftAppId", error.Message);

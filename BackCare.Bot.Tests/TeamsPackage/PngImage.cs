@@ -14,10 +14,10 @@ public sealed class PngImage
         Height = height;
         BitDepth = bitDepth;
         ColorType = colorType;
-        this.idat = idat;
+        _idat = idat;
     }
 
-    private readonly byte[] idat;
+    private readonly byte[] _idat;
 
     public int Width { get; }
 
@@ -66,9 +66,9 @@ public sealed class PngImage
     public byte[] Rgba()
     {
         Assert.True(BitDepth == 8 && ColorType == 6, $"the reader handles 8-bit RGBA only (bit depth {BitDepth}, colour type {ColorType})");
-        const int bpp = 4;
-        var stride = Width * bpp;
-        using var inflater = new ZLibStream(new MemoryStream(idat), CompressionMode.Decompress);
+        const int BytesPerPixel = 4;
+        var stride = Width * BytesPerPixel;
+        using var inflater = new ZLibStream(new MemoryStream(_idat), CompressionMode.Decompress);
         using var raw = new MemoryStream();
         inflater.CopyTo(raw);
         var data = raw.ToArray();
@@ -81,9 +81,9 @@ public sealed class PngImage
             for (var x = 0; x < stride; x++)
             {
                 var value = data[(y * (stride + 1)) + 1 + x];
-                int a = x >= bpp ? pixels[(y * stride) + x - bpp] : 0;
-                int b = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
-                int c = x >= bpp && y > 0 ? pixels[((y - 1) * stride) + x - bpp] : 0;
+                var a = x >= BytesPerPixel ? pixels[(y * stride) + x - BytesPerPixel] : 0;
+                var b = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
+                var c = x >= BytesPerPixel && y > 0 ? pixels[((y - 1) * stride) + x - BytesPerPixel] : 0;
                 var predictor = filter switch
                 {
                     0 => 0,

@@ -8,9 +8,9 @@ public sealed class TeamsPackageBuilderTests : IDisposable
 {
     private const string AppId = "1b4f0c3e-8d2a-4a5b-9c6d-7e8f9a0b1c2d";
 
-    private readonly string workDirectory = Directory.CreateTempSubdirectory("backcare-teams-").FullName;
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("backcare-teams-").FullName;
 
-    public void Dispose() => Directory.Delete(workDirectory, recursive: true);
+    public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
 
     [Fact]
     public void The_folder_manifest_carries_the_placeholder_id_for_the_app_and_the_bot()
@@ -57,7 +57,7 @@ public sealed class TeamsPackageBuilderTests : IDisposable
     [InlineData(TeamsPackageBuilder.PlaceholderId)]
     public void A_bad_app_id_is_rejected_and_no_zip_is_written(string appId)
     {
-        var zip = System.IO.Path.Combine(workDirectory, "backcare.zip");
+        var zip = System.IO.Path.Combine(_workDirectory, "backcare.zip");
 
         var error = Assert.Throws<TeamsPackageException>(() => TeamsPackageBuilder.Build(AppPackageFolder.Path, appId, zip));
 
@@ -68,7 +68,7 @@ public sealed class TeamsPackageBuilderTests : IDisposable
     [Fact]
     public void The_zip_holds_the_manifest_and_both_icons_at_its_root_and_nothing_else()
     {
-        var zipPath = System.IO.Path.Combine(workDirectory, "out", "backcare.zip");
+        var zipPath = System.IO.Path.Combine(_workDirectory, "out", "backcare.zip");
 
         TeamsPackageBuilder.Build(AppPackageFolder.Path, AppId, zipPath);
 
@@ -84,14 +84,14 @@ public sealed class TeamsPackageBuilderTests : IDisposable
     [Fact]
     public void Building_again_replaces_the_earlier_zip()
     {
-        var zipPath = System.IO.Path.Combine(workDirectory, "backcare.zip");
-        const string other = "2c5a1d4f-9e3b-4b6c-8d7e-8f9a0b1c2d3e";
+        var zipPath = System.IO.Path.Combine(_workDirectory, "backcare.zip");
+        const string OtherAppId = "2c5a1d4f-9e3b-4b6c-8d7e-8f9a0b1c2d3e";
 
         TeamsPackageBuilder.Build(AppPackageFolder.Path, AppId, zipPath);
-        TeamsPackageBuilder.Build(AppPackageFolder.Path, other, zipPath);
+        TeamsPackageBuilder.Build(AppPackageFolder.Path, OtherAppId, zipPath);
 
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(other, (string?)ReadManifest(ReadText(zip.GetEntry("manifest.json")!))["id"]);
+        Assert.Equal(OtherAppId, (string?)ReadManifest(ReadText(zip.GetEntry("manifest.json")!))["id"]);
     }
 
     [Theory]

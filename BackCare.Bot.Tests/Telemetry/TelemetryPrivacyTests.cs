@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using BackCare.Bot.TestSupport;
 using BackCare.Bot.Tests.Conversation;
 using BackCare.Bot.Tests.EndToEnd;
-using BackCare.Bot.Tests.Hosting;
-using BackCare.Bot.Tests.Storage;
+using BackCare.Bot.TestSupport;
 
 namespace BackCare.Bot.Tests.Telemetry;
 

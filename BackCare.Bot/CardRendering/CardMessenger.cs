@@ -1,7 +1,6 @@
 using BackCare.Bot.DialogEngine.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.CardRendering;
 

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using BackCare.Bot.Content.Checks;
 
 namespace BackCare.Bot.Content;
 
 /// <summary>
 /// Reads the knowledge files (techniques, answers, tips, screening, messages, local help), each against its JSON
-/// Schema where it has one (<see cref="ContentSchemas"/>), and validates them as a whole. Called once at start-up: a broken file stops the bot with a
+/// Schema (<see cref="ContentSchemas"/>), then makes the checks a schema cannot (<see cref="KnowledgeChecks"/>).
+/// Called once at start-up: a broken file stops the bot with a
 /// <see cref="ContentValidationException"/> naming the file and field, rather than surfacing later
 /// as a wrong or missing answer in someone's chat.
 /// </summary>
@@ -51,9 +53,9 @@ public static class ContentLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
 
         var errors = new List<ContentError>();
-        var techniques = Read<List<Technique>>(directory, TechniquesFile, errors);
-        var answers = Read<List<Answer>>(directory, AnswersFile, errors);
-        var tips = Read<List<Tip>>(directory, TipsFile, errors);
+        var techniques = Read<TechniqueList>(directory, TechniquesFile, errors)?.Techniques;
+        var answers = Read<AnswerList>(directory, AnswersFile, errors)?.Answers;
+        var tips = Read<TipList>(directory, TipsFile, errors)?.Tips;
         var screening = Read<ScreeningScript>(directory, ScreeningFile, errors);
         var messages = Read<BotMessages>(directory, MessagesFile, errors);
         var localHelp = Read<LocalHelpFile>(directory, LocalHelpFile, errors);
@@ -64,7 +66,7 @@ public static class ContentLoader
             throw new ContentValidationException(directory, errors);
         }
 
-        new ContentValidator(errors).Validate(techniques, answers, tips, screening, messages, localHelp);
+        new KnowledgeChecks(errors).Check(techniques, answers, tips, screening, messages, localHelp);
         if (errors.Count > 0)
         {
             throw new ContentValidationException(directory, errors);

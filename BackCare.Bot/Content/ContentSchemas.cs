@@ -10,7 +10,7 @@ namespace BackCare.Bot.Content;
 /// "messages.schema.json"), checked with JsonSchema.Net when a file is read. A schema says what a file's structure
 /// must be (properties, types, required text, ids' form, ranges); an editor that follows the file's "$schema" shows
 /// the same problems while typing. What a schema cannot say (ids that refer to each other, lengths with local help
-/// filled in, placeholders) stays in <see cref="ContentValidator"/>.
+/// filled in, placeholders) stays in code, one class per file (Content/Checks).
 /// </summary>
 internal sealed class ContentSchemas
 {
@@ -89,7 +89,7 @@ internal sealed class ContentSchemas
     private static string? NearestDescription(JsonNode schema, string evaluationPath)
     {
         string? description = null;
-        JsonNode? node = schema;
+        var node = schema;
         foreach (var segment in Segments(evaluationPath))
         {
             var next = segment == "$ref" && node?["$ref"] is JsonValue reference
@@ -121,7 +121,7 @@ internal sealed class ContentSchemas
     /// <summary>A reference within the same schema ("#/$defs/steps").</summary>
     private static JsonNode? Resolve(JsonNode schema, string reference)
     {
-        JsonNode? node = reference.StartsWith('#') ? schema : null;
+        var node = reference.StartsWith('#') ? schema : null;
         foreach (var segment in Segments(reference.TrimStart('#')))
         {
             node = (node as JsonObject)?[segment];

@@ -40,7 +40,7 @@ public class WaterfallDialog : Dialog
             return EndOfTurn;
         }
 
-        object? reply = string.IsNullOrEmpty(activity.Text) ? activity.Value : activity.Text;
+        var reply = string.IsNullOrEmpty(activity.Text) ? activity.Value : activity.Text;
         return await ResumeDialogAsync(dc, DialogReason.ContinueCalled, reply, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,7 +3,6 @@ using BackCare.Bot.Content;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Dialogs.Interruptions;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace BackCare.Bot.Dialogs;

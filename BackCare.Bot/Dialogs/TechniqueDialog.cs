@@ -6,7 +6,6 @@ using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.State;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using BackCare.Bot.Bots;
 using BackCare.Bot.CardRendering;
 using BackCare.Bot.Content;
@@ -9,7 +10,6 @@ using BackCare.Bot.Routing;
 using BackCare.Bot.Routing.Semantic;
 using BackCare.Bot.State;
 using BackCare.Bot.Storage;
-using Azure.Storage.Blobs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Teams;
 using Microsoft.Rest;
@@ -39,6 +40,7 @@ internal sealed class ReusableConnectorClient : ConnectorClient
         }
     }
 
+    [SuppressMessage("Usage", "CA2215:Dispose methods should call base class dispose", Justification = "The point of this class: the client outlives the turn; Release disposes the base.")]
     protected override void Dispose(bool disposing)
     {
         // Called by CloudAdapter at the end of every turn: the client is shared with other turns, so keep it.

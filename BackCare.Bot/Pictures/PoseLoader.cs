@@ -3,7 +3,7 @@ using BackCare.Bot.Content;
 namespace BackCare.Bot.Pictures;
 
 /// <summary>
-/// Reads Content/Data/poses.json and checks it against the techniques (<see cref="PoseValidator"/>). Called once at
+/// Reads Content/Data/poses.json and checks it against the techniques (<see cref="PoseChecks"/>). Called once at
 /// start-up: a broken or out-of-date picture stops the bot with a <see cref="ContentValidationException"/> naming
 /// the file and field, as the other knowledge files do.
 /// </summary>
@@ -18,10 +18,10 @@ public static class PoseLoader
 
         // The same strict reading as the other knowledge files: unknown or repeated properties are errors.
         var errors = new List<ContentError>();
-        var poses = ContentLoader.Read<List<TechniquePoses>>(directory, PosesFile, errors);
+        var poses = ContentLoader.Read<PoseList>(directory, PosesFile, errors)?.Poses;
         if (poses is not null)
         {
-            new PoseValidator(errors).Validate(poses, knowledge.Techniques);
+            new PoseChecks(errors).Check(poses, knowledge.Techniques);
         }
 
         if (errors.Count > 0 || poses is null)

@@ -4,8 +4,6 @@ using BackCare.Bot.Dialogs;
 using BackCare.Bot.Recognition;
 using BackCare.Bot.State;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.Reminders;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.Storage;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BackCare.Bot.Reminders;

@@ -3,7 +3,7 @@ namespace BackCare.Bot.Routing;
 /// <summary>
 /// Routes a message to a routing id (docs/routing.md) with a 0..1 score, alternatives and a decision (answer,
 /// "did you mean", or honest fallback). It runs on every message, so everything that can be is worked out in
-/// the constructor; <see cref="Route"/> is then a pure function of the text and safe to call from any thread.
+/// the constructor; <see cref="Route(string?)"/> is then a pure function of the text and safe to call from any thread.
 /// </summary>
 /// <remarks>
 /// Order of precedence: an emergency red flag (always "urgent", Answer); then the off-topic rules (another
@@ -67,7 +67,11 @@ public sealed class KeywordRouter
         {
             var entry = model.Entries[e];
             _titles[entry.Id] = entry.Title;
-            if (entry.RequiresAny.Count > 0) _requirements[e] = entry.RequiresAny.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+            if (entry.RequiresAny.Count > 0)
+            {
+                _requirements[e] = entry.RequiresAny.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+            }
+
             foreach (var (word, weight) in entry.Keywords)
             {
                 var term = SingleTerm(word);
@@ -83,7 +87,11 @@ public sealed class KeywordRouter
             foreach (var (text, weight) in entry.Phrases)
             {
                 var terms = _analyzer.Terms(text);
-                if (terms.Length == 0) continue;
+                if (terms.Length == 0)
+                {
+                    continue;
+                }
+
                 Add(_phrasesByFirstTerm, terms[0], new CompiledPhrase(e, phraseCount++, terms, weight));
             }
 
@@ -102,8 +110,14 @@ public sealed class KeywordRouter
         foreach (var item in model.OffTopic)
         {
             var terms = _analyzer.Terms(item);
-            if (terms.Length == 1) _offTopicWords.Add(terms[0]);
-            else if (terms.Length > 1) _offTopicPhrases.Add(terms);
+            if (terms.Length == 1)
+            {
+                _offTopicWords.Add(terms[0]);
+            }
+            else if (terms.Length > 1)
+            {
+                _offTopicPhrases.Add(terms);
+            }
         }
 
         var redFlagPatterns = _urgent.AllPatterns.Concat(_seeDoctor?.AllPatterns ?? []).ToList();
@@ -166,7 +180,9 @@ public sealed class KeywordRouter
             alternatives.AddRange(ranked.Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
             return new RoutingResult(text, RoutingIds.Urgent, 1.0, alternatives, RoutingDecision.Answer)
             {
-                Layer = RoutingLayer.Safety, SafetyLevel = redFlag.Level, SafetyAdvice = redFlag.Advice,
+                Layer = RoutingLayer.Safety,
+                SafetyLevel = redFlag.Level,
+                SafetyAdvice = redFlag.Advice,
             };
         }
 
@@ -184,7 +200,9 @@ public sealed class KeywordRouter
             alternatives.AddRange(ranked.Where(i => _ids[i] != answer).Take(_model.Scoring.MaxAlternatives - 1).Select(i => new RoutingAlternative(_ids[i], ScoreOf(i, raw, ranked))));
             return new RoutingResult(text, answer, 1.0, alternatives, RoutingDecision.Answer)
             {
-                Layer = RoutingLayer.Safety, SafetyLevel = sign.Level, SafetyAdvice = sign.Advice,
+                Layer = RoutingLayer.Safety,
+                SafetyLevel = sign.Level,
+                SafetyAdvice = sign.Advice,
             };
         }
 
@@ -222,7 +240,11 @@ public sealed class KeywordRouter
     /// </summary>
     public bool IsPainReport(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || _painWords.Count == 0) return false;
+        if (string.IsNullOrWhiteSpace(text) || _painWords.Count == 0)
+        {
+            return false;
+        }
+
         return _analyzer.Analyze(text).Any(t => !t.IsNegated && _painWords.Contains(t.Term));
     }
 
@@ -239,7 +261,11 @@ public sealed class KeywordRouter
     private double ScoreOf(int entry, double[] raw, int[] ranked)
     {
         var own = raw[entry];
-        if (own <= 0) return 0;
+        if (own <= 0)
+        {
+            return 0;
+        }
+
         var bestOther = ranked.Where(i => i != entry).Select(i => raw[i]).DefaultIfEmpty(0).First();
         var strength = 1 - Math.Exp(-own / _model.Scoring.Saturation);
         var dominance = Math.Clamp(0.5 + (0.5 * (own - bestOther) / Math.Max(own, bestOther)), 0, 1);
@@ -265,14 +291,24 @@ public sealed class KeywordRouter
 
         foreach (var token in tokens)
         {
-            if (token.IsStopWord) continue;
+            if (token.IsStopWord)
+            {
+                continue;
+            }
+
             var isAmbiguous = _ambiguous.Contains(token.Term) && !token.IsFromPhrase;
             ambiguousSeen |= isAmbiguous;
             mentioned.Add(token.Term);
-            if (!token.IsNegated) present.Add(token.Term);
+            if (!token.IsNegated)
+            {
+                present.Add(token.Term);
+            }
 
             var entries = isAmbiguous || IsNumber(token.Surface) ? null : new List<int>();
-            if (entries is not null) contentWords.Add(entries);
+            if (entries is not null)
+            {
+                contentWords.Add(entries);
+            }
 
             if (_keywords.TryGetValue(token.Term, out var hits))
             {
@@ -302,30 +338,50 @@ public sealed class KeywordRouter
             }
         }
 
-        for (var s = 0; s < _slotCount; s++) raw[slotEntry[s]] += slots[s];
+        for (var s = 0; s < _slotCount; s++)
+        {
+            raw[slotEntry[s]] += slots[s];
+        }
 
         var gap = _model.Scoring.PhraseGap;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_phrasesByFirstTerm.TryGetValue(tokens[i].Term, out var phrases)) continue;
+            if (!_phrasesByFirstTerm.TryGetValue(tokens[i].Term, out var phrases))
+            {
+                continue;
+            }
+
             foreach (var phrase in phrases)
             {
-                if (phraseSeen[phrase.Id] || !MatchesAt(tokens, i, phrase.Terms, gap)) continue;
+                if (phraseSeen[phrase.Id] || !MatchesAt(tokens, i, phrase.Terms, gap))
+                {
+                    continue;
+                }
+
                 phraseSeen[phrase.Id] = true;
                 raw[phrase.Entry] += tokens[i].IsNegated ? phrase.Weight * negatedFactor : phrase.Weight;
-                if (phrase.Terms.Any(t => !_ambiguous.Contains(t) && !_analyzer.IsStopWord(t))) phraseEvidence.Add(phrase.Entry);
+                if (phrase.Terms.Any(t => !_ambiguous.Contains(t) && !_analyzer.IsStopWord(t)))
+                {
+                    phraseEvidence.Add(phrase.Entry);
+                }
             }
         }
 
         foreach (var combination in _combinations)
         {
-            if (combination.Terms.All(present.Contains)) raw[combination.Entry] += combination.Weight;
+            if (combination.Terms.All(present.Contains))
+            {
+                raw[combination.Entry] += combination.Weight;
+            }
         }
 
         // An entry whose subject is not mentioned at all does not count, whatever else matched.
         for (var e = 0; e < raw.Length; e++)
         {
-            if (_requirements[e] is { } required && !required.Overlaps(mentioned)) raw[e] = 0;
+            if (_requirements[e] is { } required && !required.Overlaps(mentioned))
+            {
+                raw[e] = 0;
+            }
         }
 
         var corroborated = phraseEvidence.Any(e => raw[e] > 0) || contentWords.Any(w => w.Any(e => raw[e] > 0));
@@ -342,8 +398,15 @@ public sealed class KeywordRouter
     /// </summary>
     private bool IsOffTopic(List<Token> tokens, Evidence evidence)
     {
-        if (IsAnchored(tokens)) return false;
-        if (NamesAnotherSubject(tokens)) return true;
+        if (IsAnchored(tokens))
+        {
+            return false;
+        }
+
+        if (NamesAnotherSubject(tokens))
+        {
+            return true;
+        }
 
         return evidence.AmbiguousSeen && !evidence.Corroborated && evidence.OtherContent;
     }
@@ -365,13 +428,24 @@ public sealed class KeywordRouter
     /// </summary>
     private bool IsAboutAnAnimal(List<Token> tokens)
     {
-        if (_animals.Count == 0 || !tokens.Any(t => _animals.Contains(t.Surface))) return false;
+        if (_animals.Count == 0 || !tokens.Any(t => _animals.Contains(t.Surface)))
+        {
+            return false;
+        }
+
         var anyAnchor = false;
         for (var a = 0; a < tokens.Count; a++)
         {
-            if (!_anchors.Contains(tokens[a].Term) || tokens[a].IsOtherSense) continue;
+            if (!_anchors.Contains(tokens[a].Term) || tokens[a].IsOtherSense)
+            {
+                continue;
+            }
+
             anyAnchor = true;
-            if (!IsAnimals(tokens, a)) return false;
+            if (!IsAnimals(tokens, a))
+            {
+                return false;
+            }
         }
 
         return anyAnchor;
@@ -382,9 +456,16 @@ public sealed class KeywordRouter
         for (var i = anchor - 1; i >= 0 && tokens[i].Sentence == tokens[anchor].Sentence; i--)
         {
             var surface = tokens[i].Surface;
-            if (_animals.Contains(surface)) return true;
+            if (_animals.Contains(surface))
+            {
+                return true;
+            }
+
             var ownsAnAnimal = surface == "my" && i + 1 < tokens.Count && _animals.Contains(tokens[i + 1].Surface);
-            if (surface is "i" or "me" or "myself" or "your" or "our" || (surface == "my" && !ownsAnAnimal)) return false;
+            if (surface is "i" or "me" or "myself" or "your" or "our" || (surface == "my" && !ownsAnAnimal))
+            {
+                return false;
+            }
         }
 
         return false;
@@ -396,14 +477,22 @@ public sealed class KeywordRouter
     /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
     private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)
     {
-        if (tokens[start].Term != terms[0]) return false;
+        if (tokens[start].Term != terms[0])
+        {
+            return false;
+        }
+
         var position = start;
         for (var k = 1; k < terms.Length; k++)
         {
             var found = -1;
             for (var j = position + 1; j <= position + 1 + gap && j < tokens.Count; j++)
             {
-                if (tokens[j].Sentence != tokens[start].Sentence) break;
+                if (tokens[j].Sentence != tokens[start].Sentence)
+                {
+                    break;
+                }
+
                 if (tokens[j].Term == terms[k])
                 {
                     found = j;
@@ -411,7 +500,11 @@ public sealed class KeywordRouter
                 }
             }
 
-            if (found < 0) return false;
+            if (found < 0)
+            {
+                return false;
+            }
+
             position = found;
         }
 

@@ -55,8 +55,16 @@ internal static class PorterStemmer
             var i = 0;
             while (true)
             {
-                if (i > _j) return n;
-                if (!IsConsonant(i)) break;
+                if (i > _j)
+                {
+                    return n;
+                }
+
+                if (!IsConsonant(i))
+                {
+                    break;
+                }
+
                 i++;
             }
 
@@ -65,8 +73,16 @@ internal static class PorterStemmer
             {
                 while (true)
                 {
-                    if (i > _j) return n;
-                    if (IsConsonant(i)) break;
+                    if (i > _j)
+                    {
+                        return n;
+                    }
+
+                    if (IsConsonant(i))
+                    {
+                        break;
+                    }
+
                     i++;
                 }
 
@@ -74,8 +90,16 @@ internal static class PorterStemmer
                 n++;
                 while (true)
                 {
-                    if (i > _j) return n;
-                    if (!IsConsonant(i)) break;
+                    if (i > _j)
+                    {
+                        return n;
+                    }
+
+                    if (!IsConsonant(i))
+                    {
+                        break;
+                    }
+
                     i++;
                 }
 
@@ -87,7 +111,10 @@ internal static class PorterStemmer
         {
             for (var i = 0; i <= _j; i++)
             {
-                if (!IsConsonant(i)) return true;
+                if (!IsConsonant(i))
+                {
+                    return true;
+                }
             }
 
             return false;
@@ -98,7 +125,11 @@ internal static class PorterStemmer
         // cvc(i): consonant-vowel-consonant ending at i, the last not w, x or y ("hop", not "snow").
         private bool Cvc(int i)
         {
-            if (i < 2 || !IsConsonant(i) || IsConsonant(i - 1) || !IsConsonant(i - 2)) return false;
+            if (i < 2 || !IsConsonant(i) || IsConsonant(i - 1) || !IsConsonant(i - 2))
+            {
+                return false;
+            }
+
             return _b[i] is not ('w' or 'x' or 'y');
         }
 
@@ -106,10 +137,17 @@ internal static class PorterStemmer
         {
             var k = End - 1;
             var l = s.Length;
-            if (l > End) return false;
+            if (l > End)
+            {
+                return false;
+            }
+
             for (var i = 0; i < l; i++)
             {
-                if (_b[k - l + 1 + i] != s[i]) return false;
+                if (_b[k - l + 1 + i] != s[i])
+                {
+                    return false;
+                }
             }
 
             _j = k - l;
@@ -128,87 +166,195 @@ internal static class PorterStemmer
 
         private void ReplaceIfMeasured(string s)
         {
-            if (Measure() > 0) SetTo(s);
+            if (Measure() > 0)
+            {
+                SetTo(s);
+            }
         }
 
         public void Step1Ab()
         {
             if (_b[End - 1] == 's')
             {
-                if (EndsWith("sses")) End -= 2;
-                else if (EndsWith("ies")) SetTo("i");
-                else if (End >= 2 && _b[End - 2] != 's') End--;
+                if (EndsWith("sses"))
+                {
+                    End -= 2;
+                }
+                else if (EndsWith("ies"))
+                {
+                    SetTo("i");
+                }
+                else if (End >= 2 && _b[End - 2] != 's')
+                {
+                    End--;
+                }
             }
 
             if (EndsWith("eed"))
             {
-                if (Measure() > 0) End--;
+                if (Measure() > 0)
+                {
+                    End--;
+                }
             }
             else if ((EndsWith("ed") || EndsWith("ing")) && VowelInStem())
             {
                 End = _j + 1;
-                if (EndsWith("at")) SetTo("ate");
-                else if (EndsWith("bl")) SetTo("ble");
-                else if (EndsWith("iz")) SetTo("ize");
+                if (EndsWith("at"))
+                {
+                    SetTo("ate");
+                }
+                else if (EndsWith("bl"))
+                {
+                    SetTo("ble");
+                }
+                else if (EndsWith("iz"))
+                {
+                    SetTo("ize");
+                }
                 else if (DoubleConsonant(End - 1))
                 {
                     var ch = _b[End - 1];
-                    if (ch is not ('l' or 's' or 'z')) End--;
+                    if (ch is not ('l' or 's' or 'z'))
+                    {
+                        End--;
+                    }
                 }
                 else
                 {
                     _j = End - 1;
-                    if (Measure() == 1 && Cvc(End - 1)) SetTo("e");
+                    if (Measure() == 1 && Cvc(End - 1))
+                    {
+                        SetTo("e");
+                    }
                 }
             }
         }
 
         public void Step1C()
         {
-            if (EndsWith("y") && VowelInStem()) _b[End - 1] = 'i';
+            if (EndsWith("y") && VowelInStem())
+            {
+                _b[End - 1] = 'i';
+            }
         }
 
         public void Step2()
         {
-            if (End < 2) return;
+            if (End < 2)
+            {
+                return;
+            }
+
             switch (_b[End - 2])
             {
                 case 'a':
-                    if (EndsWith("ational")) ReplaceIfMeasured("ate");
-                    else if (EndsWith("tional")) ReplaceIfMeasured("tion");
+                    if (EndsWith("ational"))
+                    {
+                        ReplaceIfMeasured("ate");
+                    }
+                    else if (EndsWith("tional"))
+                    {
+                        ReplaceIfMeasured("tion");
+                    }
+
                     break;
                 case 'c':
-                    if (EndsWith("enci")) ReplaceIfMeasured("ence");
-                    else if (EndsWith("anci")) ReplaceIfMeasured("ance");
+                    if (EndsWith("enci"))
+                    {
+                        ReplaceIfMeasured("ence");
+                    }
+                    else if (EndsWith("anci"))
+                    {
+                        ReplaceIfMeasured("ance");
+                    }
+
                     break;
                 case 'e':
-                    if (EndsWith("izer")) ReplaceIfMeasured("ize");
+                    if (EndsWith("izer"))
+                    {
+                        ReplaceIfMeasured("ize");
+                    }
+
                     break;
                 case 'l':
-                    if (EndsWith("bli")) ReplaceIfMeasured("ble");
-                    else if (EndsWith("alli")) ReplaceIfMeasured("al");
-                    else if (EndsWith("entli")) ReplaceIfMeasured("ent");
-                    else if (EndsWith("eli")) ReplaceIfMeasured("e");
-                    else if (EndsWith("ousli")) ReplaceIfMeasured("ous");
+                    if (EndsWith("bli"))
+                    {
+                        ReplaceIfMeasured("ble");
+                    }
+                    else if (EndsWith("alli"))
+                    {
+                        ReplaceIfMeasured("al");
+                    }
+                    else if (EndsWith("entli"))
+                    {
+                        ReplaceIfMeasured("ent");
+                    }
+                    else if (EndsWith("eli"))
+                    {
+                        ReplaceIfMeasured("e");
+                    }
+                    else if (EndsWith("ousli"))
+                    {
+                        ReplaceIfMeasured("ous");
+                    }
+
                     break;
                 case 'o':
-                    if (EndsWith("ization")) ReplaceIfMeasured("ize");
-                    else if (EndsWith("ation")) ReplaceIfMeasured("ate");
-                    else if (EndsWith("ator")) ReplaceIfMeasured("ate");
+                    if (EndsWith("ization"))
+                    {
+                        ReplaceIfMeasured("ize");
+                    }
+                    else if (EndsWith("ation"))
+                    {
+                        ReplaceIfMeasured("ate");
+                    }
+                    else if (EndsWith("ator"))
+                    {
+                        ReplaceIfMeasured("ate");
+                    }
+
                     break;
                 case 's':
-                    if (EndsWith("alism")) ReplaceIfMeasured("al");
-                    else if (EndsWith("iveness")) ReplaceIfMeasured("ive");
-                    else if (EndsWith("fulness")) ReplaceIfMeasured("ful");
-                    else if (EndsWith("ousness")) ReplaceIfMeasured("ous");
+                    if (EndsWith("alism"))
+                    {
+                        ReplaceIfMeasured("al");
+                    }
+                    else if (EndsWith("iveness"))
+                    {
+                        ReplaceIfMeasured("ive");
+                    }
+                    else if (EndsWith("fulness"))
+                    {
+                        ReplaceIfMeasured("ful");
+                    }
+                    else if (EndsWith("ousness"))
+                    {
+                        ReplaceIfMeasured("ous");
+                    }
+
                     break;
                 case 't':
-                    if (EndsWith("aliti")) ReplaceIfMeasured("al");
-                    else if (EndsWith("iviti")) ReplaceIfMeasured("ive");
-                    else if (EndsWith("biliti")) ReplaceIfMeasured("ble");
+                    if (EndsWith("aliti"))
+                    {
+                        ReplaceIfMeasured("al");
+                    }
+                    else if (EndsWith("iviti"))
+                    {
+                        ReplaceIfMeasured("ive");
+                    }
+                    else if (EndsWith("biliti"))
+                    {
+                        ReplaceIfMeasured("ble");
+                    }
+
                     break;
                 case 'g':
-                    if (EndsWith("logi")) ReplaceIfMeasured("log");
+                    if (EndsWith("logi"))
+                    {
+                        ReplaceIfMeasured("log");
+                    }
+
                     break;
             }
         }
@@ -218,26 +364,55 @@ internal static class PorterStemmer
             switch (_b[End - 1])
             {
                 case 'e':
-                    if (EndsWith("icate")) ReplaceIfMeasured("ic");
-                    else if (EndsWith("ative")) ReplaceIfMeasured("");
-                    else if (EndsWith("alize")) ReplaceIfMeasured("al");
+                    if (EndsWith("icate"))
+                    {
+                        ReplaceIfMeasured("ic");
+                    }
+                    else if (EndsWith("ative"))
+                    {
+                        ReplaceIfMeasured("");
+                    }
+                    else if (EndsWith("alize"))
+                    {
+                        ReplaceIfMeasured("al");
+                    }
+
                     break;
                 case 'i':
-                    if (EndsWith("iciti")) ReplaceIfMeasured("ic");
+                    if (EndsWith("iciti"))
+                    {
+                        ReplaceIfMeasured("ic");
+                    }
+
                     break;
                 case 'l':
-                    if (EndsWith("ical")) ReplaceIfMeasured("ic");
-                    else if (EndsWith("ful")) ReplaceIfMeasured("");
+                    if (EndsWith("ical"))
+                    {
+                        ReplaceIfMeasured("ic");
+                    }
+                    else if (EndsWith("ful"))
+                    {
+                        ReplaceIfMeasured("");
+                    }
+
                     break;
                 case 's':
-                    if (EndsWith("ness")) ReplaceIfMeasured("");
+                    if (EndsWith("ness"))
+                    {
+                        ReplaceIfMeasured("");
+                    }
+
                     break;
             }
         }
 
         public void Step4()
         {
-            if (End < 2) return;
+            if (End < 2)
+            {
+                return;
+            }
+
             var matched = _b[End - 2] switch
             {
                 'a' => EndsWith("al"),
@@ -255,7 +430,10 @@ internal static class PorterStemmer
                 _ => false,
             };
 
-            if (matched && Measure() > 1) End = _j + 1;
+            if (matched && Measure() > 1)
+            {
+                End = _j + 1;
+            }
         }
 
         public void Step5()
@@ -264,11 +442,17 @@ internal static class PorterStemmer
             if (_b[End - 1] == 'e')
             {
                 var m = Measure();
-                if (m > 1 || (m == 1 && !Cvc(End - 2))) End--;
+                if (m > 1 || (m == 1 && !Cvc(End - 2)))
+                {
+                    End--;
+                }
             }
 
             // As in Porter's reference code, the measure here still counts a final 'e' removed just above.
-            if (_b[End - 1] == 'l' && DoubleConsonant(End - 1) && Measure() > 1) End--;
+            if (_b[End - 1] == 'l' && DoubleConsonant(End - 1) && Measure() > 1)
+            {
+                End--;
+            }
         }
     }
 }

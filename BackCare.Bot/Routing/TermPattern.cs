@@ -38,7 +38,11 @@ internal sealed class TermPattern
     /// <summary>"#50-120" as (50, 120); null for anything else.</summary>
     private static (int Min, int Max)? NumberRange(string piece)
     {
-        if (piece.Length < 4 || piece[0] != '#') return null;
+        if (piece.Length < 4 || piece[0] != '#')
+        {
+            return null;
+        }
+
         var bounds = piece[1..].Split('-');
         return bounds.Length == 2 && int.TryParse(bounds[0], out var min) && int.TryParse(bounds[1], out var max) && min >= 0 && min <= max
             ? (min, max)
@@ -61,14 +65,21 @@ internal sealed class TermPattern
         for (var i = 0; i < tokens.Count; i++)
         {
             var end = EndOfMatchAt(tokens, i);
-            if (end >= 0) yield return (i, end);
+            if (end >= 0)
+            {
+                yield return (i, end);
+            }
         }
     }
 
     /// <summary>The last word of a match that starts at <paramref name="start"/>, or -1.</summary>
     private int EndOfMatchAt(IReadOnlyList<Token> tokens, int start)
     {
-        if (_parts.Length == 0 || !PartMatches(_parts[0], UrgentSurface(tokens[start]))) return -1;
+        if (_parts.Length == 0 || !PartMatches(_parts[0], UrgentSurface(tokens[start])))
+        {
+            return -1;
+        }
+
         var end = start;
         for (var k = 1; k < _parts.Length; k++)
         {
@@ -82,7 +93,11 @@ internal sealed class TermPattern
                 }
             }
 
-            if (found < 0) return -1;
+            if (found < 0)
+            {
+                return -1;
+            }
+
             end = found;
         }
 

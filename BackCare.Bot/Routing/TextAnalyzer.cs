@@ -67,7 +67,11 @@ internal sealed partial class TextAnalyzer
             foreach (var variant in variants)
             {
                 var stems = RawStems(variant);
-                if (stems.Length == 0) continue;
+                if (stems.Length == 0)
+                {
+                    continue;
+                }
+
                 if (!_synonymsByFirstStem.TryGetValue(stems[0], out var list))
                 {
                     list = [];
@@ -141,7 +145,11 @@ internal sealed partial class TextAnalyzer
 
             foreach (var expanded in Expand(word))
             {
-                if (_scopeBreakers.Contains(expanded)) clause++;
+                if (_scopeBreakers.Contains(expanded))
+                {
+                    clause++;
+                }
+
                 var surface = CorrectTypo(expanded, ref corrections);
                 tokens.Add(new Token { Surface = surface, Sentence = sentence, Clause = clause });
             }
@@ -181,7 +189,11 @@ internal sealed partial class TextAnalyzer
 
             var corrected = word.Contains('\'') ? word : CorrectTypo(word, ref corrections);
             changed |= !string.Equals(corrected, word, StringComparison.Ordinal);
-            if (builder.Length > 0) builder.Append(' ');
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
             builder.Append(corrected);
         }
 
@@ -209,12 +221,23 @@ internal sealed partial class TextAnalyzer
 
     private IEnumerable<string> Expand(string word)
     {
-        if (_contractions.TryGetValue(word, out var expansion)) return expansion;
+        if (_contractions.TryGetValue(word, out var expansion))
+        {
+            return expansion;
+        }
+
         var apostrophe = word.IndexOf('\'');
-        if (apostrophe < 0) return [word];
+        if (apostrophe < 0)
+        {
+            return [word];
+        }
 
         // General English patterns: "doesn't" → "does not"; "child's" → "child"; "you're" → "you".
-        if (word.EndsWith("n't", StringComparison.Ordinal) && word.Length > 3) return [word[..^3], "not"];
+        if (word.EndsWith("n't", StringComparison.Ordinal) && word.Length > 3)
+        {
+            return [word[..^3], "not"];
+        }
+
         foreach (var suffix in (string[])["'s", "'re", "'ve", "'ll", "'d", "'m", "'"])
         {
             if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length > suffix.Length)
@@ -241,11 +264,17 @@ internal sealed partial class TextAnalyzer
 
         foreach (var prefix in _knownPrefixes)
         {
-            if (surface.StartsWith(prefix, StringComparison.Ordinal)) return surface;
+            if (surface.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return surface;
+            }
         }
 
         corrections ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (corrections.TryGetValue(surface, out var known)) return known;
+        if (corrections.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
 
         // Only words with the same first letter: typos rarely hit it, and it keeps "track" from becoming "crack".
         var best = surface;
@@ -260,7 +289,10 @@ internal sealed partial class TextAnalyzer
                 {
                     bestDistance = distance;
                     best = candidate;
-                    if (distance == 1) break;
+                    if (distance == 1)
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -280,7 +312,10 @@ internal sealed partial class TextAnalyzer
 
         foreach (var candidate in candidates)
         {
-            if (candidate.Length == surface.Length && EditDistance.Bounded(surface, candidate, 1) == 1) return candidate;
+            if (candidate.Length == surface.Length && EditDistance.Bounded(surface, candidate, 1) == 1)
+            {
+                return candidate;
+            }
         }
 
         return surface;
@@ -303,7 +338,10 @@ internal sealed partial class TextAnalyzer
                 token.NegatedFrom = lastCue;
 
                 // "no accident or fall", "not numb or weak": the denial carries on through the list, from its cue.
-                if (_listJoiners.Contains(token.Surface)) scopeFrom = i;
+                if (_listJoiners.Contains(token.Surface))
+                {
+                    scopeFrom = i;
+                }
             }
 
             var namesALoss = i + 1 < tokens.Count && _notACueBefore.Contains(tokens[i + 1].Surface)
@@ -324,10 +362,17 @@ internal sealed partial class TextAnalyzer
     /// <summary>"bladder's fine", "legs are ok": a word shortly before such a cue, in its clause, is denied.</summary>
     private void MarkDenialsAfter(List<Token> tokens)
     {
-        if (_cuesAfter.Count == 0) return;
+        if (_cuesAfter.Count == 0)
+        {
+            return;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_cuesAfter.Contains(tokens[i].Surface) || OpensWithQuestion(tokens, i)) continue;
+            if (!_cuesAfter.Contains(tokens[i].Surface) || OpensWithQuestion(tokens, i))
+            {
+                continue;
+            }
 
             // "is that ok?" asks rather than denies, and "not fine" affirms: neither denies the words before it.
             var first = i;
@@ -339,7 +384,11 @@ internal sealed partial class TextAnalyzer
                     break;
                 }
 
-                if (tokens[j].Surface is "that" or "it" or "this" or "thats" && j == i - 1) break;
+                if (tokens[j].Surface is "that" or "it" or "this" or "thats" && j == i - 1)
+                {
+                    break;
+                }
+
                 first = j;
             }
 
@@ -355,7 +404,11 @@ internal sealed partial class TextAnalyzer
     private bool OpensWithQuestion(List<Token> tokens, int at)
     {
         var first = at;
-        while (first > 0 && tokens[first - 1].Clause == tokens[at].Clause) first--;
+        while (first > 0 && tokens[first - 1].Clause == tokens[at].Clause)
+        {
+            first--;
+        }
+
         return _questionStarts.Contains(tokens[first].Surface);
     }
 
@@ -394,11 +447,18 @@ internal sealed partial class TextAnalyzer
 
     private static bool Matches(List<Token> tokens, int start, string[] stems)
     {
-        if (start + stems.Length > tokens.Count) return false;
+        if (start + stems.Length > tokens.Count)
+        {
+            return false;
+        }
+
         for (var k = 0; k < stems.Length; k++)
         {
             var token = tokens[start + k];
-            if (token.Term != stems[k] || token.Sentence != tokens[start].Sentence) return false;
+            if (token.Term != stems[k] || token.Sentence != tokens[start].Sentence)
+            {
+                return false;
+            }
         }
 
         return true;
@@ -406,10 +466,18 @@ internal sealed partial class TextAnalyzer
 
     private void MarkSenses(List<Token> tokens)
     {
-        if (_senses.Count == 0) return;
+        if (_senses.Count == 0)
+        {
+            return;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_senses.TryGetValue(tokens[i].Term, out var sense)) continue;
+            if (!_senses.TryGetValue(tokens[i].Term, out var sense))
+            {
+                continue;
+            }
+
             var before = i > 0 && tokens[i - 1].Sentence == tokens[i].Sentence ? tokens[i - 1].Term : null;
             var after = i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence ? tokens[i + 1].Term : null;
             var body = (before is not null && sense.AnchorBefore.Contains(before)) || (after is not null && sense.AnchorAfter.Contains(after));
@@ -440,7 +508,11 @@ internal sealed partial class TextAnalyzer
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             builder.Append(c switch
             {
                 '\u2018' or '\u2019' or '\u02BC' or '`' or '\u00B4' => '\'',
@@ -472,7 +544,11 @@ internal sealed partial class TextAnalyzer
                 || (c == '\'' && start >= 0 && normalised[i - 1] == 's');
             if (inWord)
             {
-                if (start < 0) start = i;
+                if (start < 0)
+                {
+                    start = i;
+                }
+
                 continue;
             }
 
@@ -485,7 +561,11 @@ internal sealed partial class TextAnalyzer
             switch (c)
             {
                 case '.' or '!' or '?' or ';' or '\n' or '\r':
-                    if (words.Count > 0 && words[^1].Item2 == sentence) sentence++;
+                    if (words.Count > 0 && words[^1].Item2 == sentence)
+                    {
+                        sentence++;
+                    }
+
                     break;
                 case ',' or ':' or '(' or ')' or '\u2014' or '\u2013' or '"' or '/':
                     clauseMark++;

@@ -67,13 +67,23 @@ internal sealed class UrgentDetector
             {
                 foreach (var (start, end) in pattern.FindAll(tokens))
                 {
-                    for (var p = start; p <= end; p++) excluded.Add(p);
+                    for (var p = start; p <= end; p++)
+                    {
+                        excluded.Add(p);
+                    }
                 }
             }
 
-            if (rule.VetoesAnywhere.Any(v => v.FindAll(tokens).Any())) continue;
+            if (rule.VetoesAnywhere.Any(v => v.FindAll(tokens).Any()))
+            {
+                continue;
+            }
+
             var positions = rule.Groups.Select((group, g) => Occurrences(group, tokens, excluded, isSymptom: g == 0)).ToArray();
-            if (positions.Any(p => p.Count == 0)) continue;
+            if (positions.Any(p => p.Count == 0))
+            {
+                continue;
+            }
 
             // A veto speaks for its own clause only: "a crash years ago, but yesterday I fell off a ladder" is today's fall.
             var vetoed = rule.Vetoes.SelectMany(v => v.FindAll(tokens)).Where(m => !tokens[m.Start].IsNegated).Select(m => tokens[m.Start].Clause).ToHashSet();
@@ -81,7 +91,11 @@ internal sealed class UrgentDetector
             vetoed.UnionWith(notABodyClauses);
             foreach (var anchor in positions[0])
             {
-                if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor)) continue;
+                if (vetoed.Contains(tokens[anchor].Clause) || IsAboutSomeoneElse(tokens, anchor))
+                {
+                    continue;
+                }
+
                 if (positions.Skip(1).All(other => other.Any(p => Math.Abs(p - anchor) <= rule.Window && (rule.AcrossSentences || tokens[p].Sentence == tokens[anchor].Sentence))))
                 {
                     return new RedFlagMatch(rule.Name, rule.Level, rule.Advice, rule.Answer);
@@ -99,17 +113,31 @@ internal sealed class UrgentDetector
     /// </summary>
     private bool IsAboutSomeoneElse(IReadOnlyList<Token> tokens, int anchor)
     {
-        if (_otherPeople.Length == 0) return false;
+        if (_otherPeople.Length == 0)
+        {
+            return false;
+        }
+
         var sentence = tokens[anchor].Sentence;
         for (var i = anchor + 1; i < tokens.Count && tokens[i].Clause == tokens[anchor].Clause; i++)
         {
-            if (IsSelf(tokens, i)) return false;
+            if (IsSelf(tokens, i))
+            {
+                return false;
+            }
         }
 
         for (var i = anchor; i >= 0 && tokens[i].Sentence == sentence; i--)
         {
-            if (_otherPeople.Any(p => p.StartsAt(tokens, i)) && !IsObject(tokens, i)) return true;
-            if (IsSelf(tokens, i)) return false;
+            if (_otherPeople.Any(p => p.StartsAt(tokens, i)) && !IsObject(tokens, i))
+            {
+                return true;
+            }
+
+            if (IsSelf(tokens, i))
+            {
+                return false;
+            }
         }
 
         return false;
@@ -122,7 +150,11 @@ internal sealed class UrgentDetector
     private bool IsObject(IReadOnlyList<Token> tokens, int at)
     {
         var before = at - 1;
-        while (before >= 0 && tokens[before].Sentence == tokens[at].Sentence && Determiners.Contains(tokens[before].Surface)) before--;
+        while (before >= 0 && tokens[before].Sentence == tokens[at].Sentence && Determiners.Contains(tokens[before].Surface))
+        {
+            before--;
+        }
+
         return before >= 0 && tokens[before].Sentence == tokens[at].Sentence && _objectMarkers.Contains(tokens[before].Surface);
     }
 
@@ -146,10 +178,22 @@ internal sealed class UrgentDetector
         {
             foreach (var (start, end) in pattern.FindAll(tokens))
             {
-                if (excluded.Contains(start) || excluded.Contains(end)) continue;
+                if (excluded.Contains(start) || excluded.Contains(end))
+                {
+                    continue;
+                }
+
                 var token = tokens[start];
-                if (isSymptom && token.IsNegated && !IsExempt(tokens, start)) continue;
-                if (!isSymptom && token.NegatedBy is { } denier && _deniersAfter.Contains(denier) && token.NegatedFrom < 0) continue;
+                if (isSymptom && token.IsNegated && !IsExempt(tokens, start))
+                {
+                    continue;
+                }
+
+                if (!isSymptom && token.NegatedBy is { } denier && _deniersAfter.Contains(denier) && token.NegatedFrom < 0)
+                {
+                    continue;
+                }
+
                 found.Add(start);
             }
         }
@@ -168,7 +212,10 @@ internal sealed class UrgentDetector
 
         for (var i = Math.Max(0, token.NegatedFrom + 1); i < at; i++)
         {
-            if (_exemptUnlessBetween.Contains(tokens[i].Surface)) return false;
+            if (_exemptUnlessBetween.Contains(tokens[i].Surface))
+            {
+                return false;
+            }
         }
 
         return true;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace BackCare.Bot.Storage;
 
 /// <summary>Deletes expired activity claims now and then, so the shared storage does not fill with them.</summary>

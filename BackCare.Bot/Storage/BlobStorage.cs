@@ -5,7 +5,6 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.Storage;
 
@@ -18,7 +17,7 @@ namespace BackCare.Bot.Storage;
 /// <see cref="ETagConflictException"/>; a missing key takes an item with no ETag (or "*"), and one with an ETag is a
 /// conflict (it was read, then deleted, as by "forget me": it stays deleted); other values are not checked.
 /// </summary>
-public sealed class BlobStorage : IStorage, IStorageKeyLister
+public sealed class BlobStorage : IStorage, IStorageKeyLister, IDisposable
 {
     /// <summary>Blob metadata telling whether the value was an IStoreItem (whose ETag is checked) or a plain value (never checked).</summary>
     private const string StoreItemMetadata = "storeitem";
@@ -50,6 +49,8 @@ public sealed class BlobStorage : IStorage, IStorageKeyLister
 
     /// <summary>The container (for <see cref="BlobActivityClaims"/>, which keeps its claims beside the state).</summary>
     internal BlobContainerClient Container => _container;
+
+    public void Dispose() => _containerLock.Dispose();
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace BackCare.Bot.Storage;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -46,7 +45,7 @@ internal sealed class StateJsonSerializer(ILogger? logger = null)
         try
         {
             using var reader = new JsonTextReader(new StringReader(json));
-            return _typed.Deserialize(reader, typeof(object)) ?? throw new JsonSerializationException("The stored value is null.");
+            return _typed.Deserialize<object>(reader) ?? throw new JsonSerializationException("The stored value is null.");
         }
         catch (JsonSerializationException e)
         {

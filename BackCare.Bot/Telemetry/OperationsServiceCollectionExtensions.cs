@@ -1,7 +1,6 @@
 using BackCare.Bot.Reminders;
 using BackCare.Bot.Unanswered;
 using Microsoft.Bot.Builder;
-using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -10,12 +10,18 @@ internal static class EditDistance
     /// <summary>The distance between a and b, or max + 1 as soon as it is known to exceed max (most pairs are far apart).</summary>
     public static int Bounded(string a, string b, int max, bool swapIsOneEdit = true)
     {
-        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
 
         var previous2 = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
 
         for (var i = 1; i <= a.Length; i++)
         {
@@ -35,7 +41,11 @@ internal static class EditDistance
             }
 
             // No later row can come back under max: each value is at least the row above's smallest.
-            if (rowMin > max) return max + 1;
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+
             (previous2, previous, current) = (previous, current, previous2);
         }
 

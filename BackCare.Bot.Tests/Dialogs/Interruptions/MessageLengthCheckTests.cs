@@ -1,6 +1,5 @@
 using System.Globalization;
 using BackCare.Bot.DialogEngine;
-using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Dialogs.Interruptions;
 using BackCare.Bot.Hosting;
 using BackCare.Bot.Tests.Conversation;

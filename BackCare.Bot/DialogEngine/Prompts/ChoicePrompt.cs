@@ -29,7 +29,7 @@ public sealed class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? 
             : turnContext.Activity.Text;
 
         var found = ChoiceRecognizer.Recognize(answer, choices);
-        return Task.FromResult(found is null ? PromptRecognizerResult<FoundChoice>.Failed() : PromptRecognizerResult<FoundChoice>.Of(found));
+        return Task.FromResult(found is null ? new PromptRecognizerResult<FoundChoice>() : new PromptRecognizerResult<FoundChoice> { Succeeded = true, Value = found });
     }
 
     /// <summary>Keeps what the caller put on the prompt activity besides its text (speech, attachments).</summary>

@@ -63,7 +63,7 @@ public sealed partial class ConfirmPrompt(string dialogId, PromptValidator<bool>
         }
 
         var answer = RecognizeYesNo(text) ?? ByButtonTitle(text, options);
-        return Task.FromResult(answer is bool value ? PromptRecognizerResult<bool>.Of(value) : PromptRecognizerResult<bool>.Failed());
+        return Task.FromResult(answer is bool value ? new PromptRecognizerResult<bool> { Succeeded = true, Value = value } : new PromptRecognizerResult<bool>());
     }
 
     /// <summary>Custom button titles ("Yes, go on" / "Not now") and "1"/"2" pick by position: first is yes.</summary>

@@ -28,7 +28,7 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Task.FromResult(PromptRecognizerResult<T>.Failed());
+            return Task.FromResult(new PromptRecognizerResult<T>());
         }
 
         foreach (var result in NumberRecognizer.RecognizeNumber(text, culture))
@@ -36,11 +36,11 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
             var raw = result.Resolution?.GetValueOrDefault("value")?.ToString();
             if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && TryConvert(number, out var value))
             {
-                return Task.FromResult(PromptRecognizerResult<T>.Of(value));
+                return Task.FromResult(new PromptRecognizerResult<T> { Succeeded = true, Value = value });
             }
         }
 
-        return Task.FromResult(PromptRecognizerResult<T>.Failed());
+        return Task.FromResult(new PromptRecognizerResult<T>());
     }
 
     private static bool TryConvert(decimal number, out T value)

@@ -12,7 +12,6 @@ public abstract class Prompt<T> : Dialog
 {
     public const int DefaultMaxAttempts = 3;
 
-    private const string OptionsKey = "options";
     private const string StateKey = "state";
     private const string AttemptCountKey = "attemptCount";
 
@@ -34,17 +33,13 @@ public abstract class Prompt<T> : Dialog
         promptOptions.Choices ??= [];
 
         var instance = dc.ActiveDialog!;
-        instance.State[OptionsKey] = promptOptions;
+        instance.State[PromptOptions.StateKey] = promptOptions;
         var state = new Dictionary<string, object?> { [AttemptCountKey] = 0 };
         instance.State[StateKey] = state;
 
         await OnPromptAsync(dc.Context, state, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
-
-    /// <summary>The options a waiting prompt was begun with, read from its stack entry.</summary>
-    public static PromptOptions OptionsOf(DialogInstance instance) =>
-        StateValue.GetOrCreate<PromptOptions>(instance.State, OptionsKey);
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
     {
@@ -55,7 +50,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        var options = StateValue.GetOrCreate<PromptOptions>(instance.State, OptionsKey);
+        var options = PromptOptions.SavedIn(instance);
         var state = StateValue.GetOrCreate<Dictionary<string, object?>>(instance.State, StateKey);
         var attempts = state.GetValue(AttemptCountKey, 0) + 1;
         state[AttemptCountKey] = attempts;
@@ -95,7 +90,7 @@ public abstract class Prompt<T> : Dialog
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
-        var options = StateValue.GetOrCreate<PromptOptions>(instance.State, OptionsKey);
+        var options = PromptOptions.SavedIn(instance);
         var state = StateValue.GetOrCreate<Dictionary<string, object?>>(instance.State, StateKey);
         await OnPromptAsync(turnContext, state, options, isRetry: false, cancellationToken).ConfigureAwait(false);
     }

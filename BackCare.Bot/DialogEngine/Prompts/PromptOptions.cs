@@ -6,6 +6,9 @@ namespace BackCare.Bot.DialogEngine;
 /// <summary>What a prompt asks, and how. Saved with the dialog state, so keep it plain data.</summary>
 public sealed class PromptOptions
 {
+    /// <summary>Where a prompt keeps its options in its stack entry's state.</summary>
+    internal const string StateKey = "options";
+
     public Activity? Prompt { get; set; }
 
     /// <summary>Sent instead of <see cref="Prompt"/> after an answer the prompt could not use.</summary>
@@ -26,4 +29,8 @@ public sealed class PromptOptions
     public int? MaxAttempts { get; set; }
 
     public Activity? TooManyAttemptsMessage { get; set; }
+
+    /// <summary>The options a waiting prompt was begun with, read from its stack entry.</summary>
+    public static PromptOptions SavedIn(DialogInstance instance) =>
+        StateValue.GetOrCreate<PromptOptions>(instance.State, StateKey);
 }

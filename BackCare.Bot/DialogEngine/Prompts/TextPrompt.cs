@@ -19,7 +19,7 @@ public sealed class TextPrompt(string dialogId, PromptValidator<string>? validat
         }
 
         return Task.FromResult(string.IsNullOrWhiteSpace(text)
-            ? PromptRecognizerResult<string>.Failed()
-            : PromptRecognizerResult<string>.Of(text.Trim()));
+            ? new PromptRecognizerResult<string>()
+            : new PromptRecognizerResult<string> { Succeeded = true, Value = text.Trim() });
     }
 }

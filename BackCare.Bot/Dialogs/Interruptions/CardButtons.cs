@@ -2,7 +2,6 @@ using BackCare.Bot.CardRendering;
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Reminders;
-using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 

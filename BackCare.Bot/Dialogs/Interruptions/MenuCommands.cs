@@ -94,7 +94,7 @@ public sealed class MenuCommands(ConversationMoves moves) : IInterruption
     /// <summary>Whether the safety questions are under way, at any depth of the stack's active path.</summary>
     private static bool IsScreening(DialogContext dc)
     {
-        for (DialogContext? current = dc; current?.ActiveDialog is { } active; current = current.Child)
+        for (var current = dc; current?.ActiveDialog is { } active; current = current.Child)
         {
             if (active.Id == ScreeningDialog.DialogId)
             {

@@ -1,9 +1,6 @@
-using BackCare.Bot.Hosting;
 using BackCare.Bot.Privacy;
 using BackCare.Bot.Reminders;
 using BackCare.Bot.State;
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 

@@ -1,7 +1,6 @@
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Routing;
-using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 

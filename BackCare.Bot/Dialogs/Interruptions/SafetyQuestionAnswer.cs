@@ -1,7 +1,6 @@
 using BackCare.Bot.DialogEngine;
 using BackCare.Bot.DialogEngine.Choices;
 using BackCare.Bot.Routing;
-using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 
@@ -55,8 +54,16 @@ public sealed class SafetyQuestionAnswer(MessageRouter router, ConversationMoves
 
     private bool? Recognize(string answer)
     {
-        if (string.Equals(answer.Trim(), moves.Messages.SafetyYes, StringComparison.OrdinalIgnoreCase)) return true;
-        if (string.Equals(answer.Trim(), moves.Messages.SafetyNo, StringComparison.OrdinalIgnoreCase)) return false;
+        if (string.Equals(answer.Trim(), moves.Messages.SafetyYes, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(answer.Trim(), moves.Messages.SafetyNo, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         return ConfirmPrompt.RecognizeYesNo(answer);
     }
 }

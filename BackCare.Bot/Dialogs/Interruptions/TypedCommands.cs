@@ -1,5 +1,4 @@
 using BackCare.Bot.Reminders;
-using Microsoft.Bot.Builder;
 
 namespace BackCare.Bot.Dialogs.Interruptions;
 

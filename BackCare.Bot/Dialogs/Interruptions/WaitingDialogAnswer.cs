@@ -33,7 +33,7 @@ public sealed class WaitingDialogAnswer(ConversationMoves moves) : IInterruption
         {
             WalkthroughDialog => WalkthroughDialog.IsCommand(activity),
             ConfirmPrompt => ConfirmPrompt.RecognizeYesNo(activity.Text) is not null,
-            ChoicePrompt => ChoiceRecognizer.Recognize(activity.Text, Prompt<FoundChoice>.OptionsOf(instance!).Choices ?? []) is not null,
+            ChoicePrompt => ChoiceRecognizer.Recognize(activity.Text, PromptOptions.SavedIn(instance!).Choices ?? []) is not null,
             _ => false,
         };
     }
@@ -49,7 +49,7 @@ public sealed class WaitingDialogAnswer(ConversationMoves moves) : IInterruption
         return leaf.FindDialog(instance?.Id ?? string.Empty) switch
         {
             WalkthroughDialog => WalkthroughDialog.ParseCommand(text) is not null,
-            ChoicePrompt => (Prompt<FoundChoice>.OptionsOf(instance!).Choices ?? [])
+            ChoicePrompt => (PromptOptions.SavedIn(instance!).Choices ?? [])
                 .Any(c => ChoiceRecognizer.Normalize(c.Value) == text || (c.Synonyms ?? []).Any(s => ChoiceRecognizer.Normalize(s) == text)),
             _ => false,
         };

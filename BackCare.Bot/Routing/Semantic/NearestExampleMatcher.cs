@@ -29,7 +29,11 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         var normalised = SemanticText.Normalise(text);
-        if (normalised.Length == 0 || top == 0) return [];
+        if (normalised.Length == 0 || top == 0)
+        {
+            return [];
+        }
+
         return Nearest(_embedder.Embed(SemanticText.Pieces(normalised)), top);
     }
 

@@ -58,7 +58,11 @@ public static class OnnxWeightQuantizer
             quantised++;
         }
 
-        if (quantised == 0) throw new InvalidDataException("The semantic model has no MatMul weight to quantise.");
+        if (quantised == 0)
+        {
+            throw new InvalidDataException("The semantic model has no MatMul weight to quantise.");
+        }
+
         if (!proto.OpsetImport.Any(o => o.Domain == MicrosoftDomain))
         {
             proto.OpsetImport.Add(new OperatorSetIdProto { Domain = MicrosoftDomain, Version = 1 });
@@ -83,7 +87,11 @@ public static class OnnxWeightQuantizer
         for (var c = 0; c < columns; c++)
         {
             var largest = 0f;
-            for (var r = 0; r < rows; r++) largest = Math.Max(largest, Math.Abs(values[(r * columns) + c]));
+            for (var r = 0; r < rows; r++)
+            {
+                largest = Math.Max(largest, Math.Abs(values[(r * columns) + c]));
+            }
+
             var scale = largest == 0 ? 1f : largest / MaxWeight;
             scales[c] = scale;
             for (var r = 0; r < rows; r++)

@@ -63,7 +63,10 @@ public static class SemanticExamplesLoader
             throw new SemanticExamplesException(path, [$"{where}: {e.Message}"], e);
         }
 
-        if (byIntent is null) throw new SemanticExamplesException(path, ["(file): holds null instead of an object of routing id → phrasings"]);
+        if (byIntent is null)
+        {
+            throw new SemanticExamplesException(path, ["(file): holds null instead of an object of routing id → phrasings"]);
+        }
 
         var problems = new List<string>();
         var examples = new List<SemanticExample>();
@@ -114,7 +117,11 @@ public static class SemanticExamplesLoader
             problems.Add($"{id}: has no entry, so the semantic layer could never suggest it");
         }
 
-        if (problems.Count > 0) throw new SemanticExamplesException(path, problems);
+        if (problems.Count > 0)
+        {
+            throw new SemanticExamplesException(path, problems);
+        }
+
         return examples;
     }
 

@@ -38,7 +38,11 @@ public static partial class SemanticText
                 continue;
             }
 
-            if (pendingSpace) builder.Append(' ');
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+            }
+
             pendingSpace = false;
             builder.Append(c switch
             {
@@ -59,10 +63,16 @@ public static partial class SemanticText
     /// </summary>
     public static IReadOnlyList<string> Pieces(string normalised)
     {
-        if (normalised.Length <= MaxWholeLength) return [normalised];
+        if (normalised.Length <= MaxWholeLength)
+        {
+            return [normalised];
+        }
 
         var sentences = SentenceEnd().Split(normalised).SelectMany(Cut).ToList();
-        if (sentences.Count <= MaxPieces) return sentences;
+        if (sentences.Count <= MaxPieces)
+        {
+            return sentences;
+        }
 
         var pieces = new List<string>();
         var current = new StringBuilder();
@@ -74,11 +84,19 @@ public static partial class SemanticText
                 current.Clear();
             }
 
-            if (current.Length > 0) current.Append(' ');
+            if (current.Length > 0)
+            {
+                current.Append(' ');
+            }
+
             current.Append(sentence);
         }
 
-        if (current.Length > 0) pieces.Add(current.ToString());
+        if (current.Length > 0)
+        {
+            pieces.Add(current.ToString());
+        }
+
         return pieces.Count > MaxPieces ? pieces[..MaxPieces] : pieces;
     }
 
@@ -89,12 +107,19 @@ public static partial class SemanticText
         while (rest.Length > MaxPieceLength)
         {
             var cut = rest.LastIndexOf(' ', MaxPieceLength);
-            if (cut <= 0) cut = MaxPieceLength;
+            if (cut <= 0)
+            {
+                cut = MaxPieceLength;
+            }
+
             yield return rest[..cut].Trim();
             rest = rest[cut..].Trim();
         }
 
-        if (rest.Length > 0) yield return rest;
+        if (rest.Length > 0)
+        {
+            yield return rest;
+        }
     }
 
     [GeneratedRegex(@"(?<=[.!?;])\s+")]

@@ -18,7 +18,7 @@ namespace BackCare.Bot.Routing.Semantic;
 /// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> as safe to call concurrently on one
 /// session; everything else is local to the call. A lock would make concurrent turns queue for nothing.
 /// </remarks>
-public sealed class SentenceEmbedder
+public sealed class SentenceEmbedder : IDisposable
 {
     public const int Dimensions = 384;
 
@@ -42,7 +42,10 @@ public sealed class SentenceEmbedder
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 0);
         Precision = precision;
         var model = ReadModel();
-        if (precision == SemanticModelPrecision.Int8) model = OnnxWeightQuantizer.Quantize(model);
+        if (precision == SemanticModelPrecision.Int8)
+        {
+            model = OnnxWeightQuantizer.Quantize(model);
+        }
 
         using var options = new SessionOptions
         {
@@ -72,7 +75,11 @@ public sealed class SentenceEmbedder
     {
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
-        for (var i = 0; i < texts.Count; i++) vectors[i] = Encode(texts[i]);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[i] = Encode(texts[i]);
+        }
+
         return vectors;
     }
 
@@ -89,14 +96,20 @@ public sealed class SentenceEmbedder
         };
         using var outputs = _session.Run(inputs, OutputNames);
         var tensor = (DenseTensor<float>)outputs[0].AsTensor<float>();
-        if (tensor.Dimensions[2] != Dimensions) throw new InvalidOperationException($"The model returned {tensor.Dimensions[2]} dimensions, not {Dimensions}.");
+        if (tensor.Dimensions[2] != Dimensions)
+        {
+            throw new InvalidOperationException($"The model returned {tensor.Dimensions[2]} dimensions, not {Dimensions}.");
+        }
 
         var hidden = tensor.Buffer.Span;
         var vector = new float[Dimensions];
         for (var token = 0; token < ids.Length; token++)
         {
             var row = hidden.Slice(token * Dimensions, Dimensions);
-            for (var d = 0; d < Dimensions; d++) vector[d] += row[d];
+            for (var d = 0; d < Dimensions; d++)
+            {
+                vector[d] += row[d];
+            }
         }
 
         return Normalised(vector, ids.Length);
@@ -104,11 +117,18 @@ public sealed class SentenceEmbedder
 
     private static float[] Normalised(float[] sum, int tokens)
     {
-        for (var i = 0; i < sum.Length; i++) sum[i] /= tokens;
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] /= tokens;
+        }
+
         var norm = MathF.Sqrt(VectorMath.Dot(sum, sum));
         if (norm > 0)
         {
-            for (var i = 0; i < sum.Length; i++) sum[i] /= norm;
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] /= norm;
+            }
         }
 
         return sum;
@@ -122,4 +142,7 @@ public sealed class SentenceEmbedder
         stream.ReadExactly(bytes);
         return bytes;
     }
+
+    /// <summary>Frees the ONNX Runtime session (native memory), for a caller that loads a model of its own.</summary>
+    public void Dispose() => _session.Dispose();
 }

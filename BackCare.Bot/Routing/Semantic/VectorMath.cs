@@ -7,7 +7,11 @@ internal static class VectorMath
 {
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        if (a.Length != b.Length) throw new ArgumentException("The vectors differ in length.", nameof(b));
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException("The vectors differ in length.", nameof(b));
+        }
+
         var sum = Vector<float>.Zero;
         var i = 0;
         for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
@@ -16,7 +20,11 @@ internal static class VectorMath
         }
 
         var total = Vector.Sum(sum);
-        for (; i < a.Length; i++) total += a[i] * b[i];
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
         return total;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackCare.Bot.Content;
+using BackCare.Bot.Content.Checks;
 
 namespace BackCare.Bot.Pictures;
 
@@ -7,9 +8,9 @@ namespace BackCare.Bot.Pictures;
 /// The checks on poses.json that its shape cannot make: one picture set for each technique and each adaptation, one
 /// picture per step in step order (each naming its step's title, so a reordered or renamed step shows here), alt text
 /// present and chat-sized, every point on the grid and no bone longer than a body's (a mistyped number shows as a
-/// giant limb). Collects every problem, as <see cref="ContentValidator"/> does.
+/// giant limb). Collects every problem, as the other knowledge files' checks (Content/Checks) do.
 /// </summary>
-internal sealed class PoseValidator(List<ContentError> errors)
+internal sealed class PoseChecks(List<ContentError> errors)
 {
     private const string File = PoseLoader.PosesFile;
 
@@ -20,26 +21,12 @@ internal sealed class PoseValidator(List<ContentError> errors)
         ("upper arm", 14), ("forearm", 14), ("thigh", 20), ("shin", 20), ("foot", 8),
     ];
 
-    public void Validate(IReadOnlyList<TechniquePoses> sets, IReadOnlyList<Technique> techniques)
+    public void Check(IReadOnlyList<TechniquePoses> sets, IReadOnlyList<Technique> techniques)
     {
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < sets.Count; i++)
+        var seen = UniqueValues.FirstOfEach(Present(sets, "$.poses", "a technique's pictures"), e => SetId(e.Item), StringComparer.Ordinal, (repeat, first) =>
+            Add(repeat.Path, $"repeats the pictures of \"{SetId(repeat.Item)}\" given at {first.Path}"));
+        foreach (var (setId, (set, path)) in seen)
         {
-            var path = $"$[{i}]";
-            var set = sets[i];
-            if (set is null)
-            {
-                Add(path, "is null; expected a technique's pictures");
-                continue;
-            }
-
-            var setId = PoseBook.SetId(set.Technique, set.ForCaution);
-            if (!seen.TryAdd(setId, path))
-            {
-                Add(path, $"repeats the pictures of \"{setId}\" given at {seen[setId]}");
-                continue;
-            }
-
             var technique = techniques.FirstOrDefault(t => t?.Id == set.Technique);
             if (technique is null)
             {
@@ -60,7 +47,7 @@ internal sealed class PoseValidator(List<ContentError> errors)
                 steps = adaptation.Steps;
             }
 
-            ValidateSteps(path, setId, set.Steps, steps);
+            CheckSteps(path, setId, set.Steps, steps);
         }
 
         foreach (var technique in techniques.Where(t => t is not null))
@@ -69,24 +56,21 @@ internal sealed class PoseValidator(List<ContentError> errors)
             {
                 if (!seen.ContainsKey(setId))
                 {
-                    Add("$", $"has no pictures for \"{setId}\"; every technique and adaptation needs one per step");
+                    Add("$.poses", $"has no pictures for \"{setId}\"; every technique and adaptation needs one per step");
                 }
             }
         }
     }
 
-    private void ValidateSteps(string path, string setId, IReadOnlyList<StepPose> poses, IReadOnlyList<TechniqueStep> steps)
+    private void CheckSteps(string path, string setId, IReadOnlyList<StepPose> poses, IReadOnlyList<TechniqueStep> steps)
     {
         if (poses.Count != steps.Count)
         {
             Add(path + ".steps", $"has {poses.Count} pictures, but \"{setId}\" has {steps.Count} steps; give one picture per step, in step order");
         }
 
-        var alts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var j = 0; j < poses.Count; j++)
+        foreach (var ((pose, stepPath), j) in ItemPaths.Of(poses, path + ".steps").Select((entry, j) => (entry, j)))
         {
-            var stepPath = $"{path}.steps[{j}]";
-            var pose = poses[j];
             if (pose is null)
             {
                 Add(stepPath, "is null; expected a step's picture");
@@ -106,22 +90,22 @@ internal sealed class PoseValidator(List<ContentError> errors)
             {
                 Add(stepPath + ".alt", $"is {pose.Alt.Length} characters; keep alt text to {ContentLimits.ShortText}");
             }
-            else if (!alts.TryAdd(pose.Alt.Trim(), stepPath))
-            {
-                Add(stepPath + ".alt", $"repeats the alt text of {alts[pose.Alt.Trim()]}; each step's picture says what is different about it");
-            }
 
-            ValidateFigure(stepPath + ".figure", pose.Figure);
-            ValidateProps(stepPath + ".props", pose.Props);
-            ValidateArrows(stepPath + ".arrows", pose.Arrows);
+            CheckFigure(stepPath + ".figure", pose.Figure);
+            CheckProps(stepPath + ".props", pose.Props);
+            CheckArrows(stepPath + ".arrows", pose.Arrows);
             if (pose.Highlight.Count != pose.Highlight.Distinct().Count())
             {
                 Add(stepPath + ".highlight", "names a part twice");
             }
         }
+
+        var alts = poses.Select((pose, j) => (pose?.Alt, Path: $"{path}.steps[{j}]")).Where(a => a.Alt?.Length <= ContentLimits.ShortText);
+        UniqueValues.FirstOfEach(alts, a => a.Alt?.Trim(), StringComparer.OrdinalIgnoreCase, (repeat, first) =>
+            Add(repeat.Path + ".alt", $"repeats the alt text of {first.Path}; each step's picture says what is different about it"));
     }
 
-    private void ValidateFigure(string path, StickFigure figure)
+    private void CheckFigure(string path, StickFigure figure)
     {
         var points = new List<(string Name, PosePoint Point)>
         {
@@ -181,56 +165,59 @@ internal sealed class PoseValidator(List<ContentError> errors)
         }
     }
 
-    private void ValidateProps(string path, IReadOnlyList<PoseProp> props)
+    private void CheckProps(string path, IReadOnlyList<PoseProp> props)
     {
-        for (var k = 0; k < props.Count; k++)
+        foreach (var (prop, propPath) in Present(props, path, "a prop"))
         {
-            var prop = props[k];
-            if (prop is null)
-            {
-                Add($"{path}[{k}]", "is null; expected a prop");
-                continue;
-            }
-
             if (!PoseGrid.Contains(prop.At))
             {
-                Add($"{path}[{k}].at", $"{prop.At} is off the picture");
+                Add(propPath + ".at", $"{prop.At} is off the picture");
             }
 
             if (prop.Size.X <= 0 || prop.Size.Y <= 0)
             {
-                Add($"{path}[{k}].size", $"{prop.Size} must be two positive numbers");
+                Add(propPath + ".size", $"{prop.Size} must be two positive numbers");
             }
         }
     }
 
-    private void ValidateArrows(string path, IReadOnlyList<PoseArrow> arrows)
+    private void CheckArrows(string path, IReadOnlyList<PoseArrow> arrows)
     {
-        for (var k = 0; k < arrows.Count; k++)
+        foreach (var (arrow, arrowPath) in Present(arrows, path, "an arrow"))
         {
-            var arrow = arrows[k];
-            if (arrow is null)
-            {
-                Add($"{path}[{k}]", "is null; expected an arrow");
-                continue;
-            }
-
             if (!PoseGrid.Contains(arrow.From) || !PoseGrid.Contains(arrow.To))
             {
-                Add($"{path}[{k}]", "starts or ends off the picture");
+                Add(arrowPath, "starts or ends off the picture");
             }
 
             if (arrow.From.DistanceTo(arrow.To) < 2)
             {
-                Add($"{path}[{k}]", "is shorter than 2 units; it would show as a dot");
+                Add(arrowPath, "is shorter than 2 units; it would show as a dot");
             }
 
             if (arrow.Bend is < -1 or > 1)
             {
-                Add($"{path}[{k}].bend", "must be from -1 to 1");
+                Add(arrowPath + ".bend", "must be from -1 to 1");
             }
         }
     }
+
+    /// <summary>A list's items with their paths; a null one (which the schema refuses) is named and passed over rather than crashing the checks.</summary>
+    private IEnumerable<(T Item, string Path)> Present<T>(IReadOnlyList<T> items, string listPath, string expected)
+    {
+        foreach (var (item, path) in ItemPaths.Of(items, listPath))
+        {
+            if (item is null)
+            {
+                Add(path, $"is null; expected {expected}");
+                continue;
+            }
+
+            yield return (item, path);
+        }
+    }
+
+    private static string SetId(TechniquePoses set) => PoseBook.SetId(set.Technique, set.ForCaution);
 
     private void Add(string path, string problem) => errors.Add(new ContentError(File, path, problem));
 }
