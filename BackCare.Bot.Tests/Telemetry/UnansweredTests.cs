@@ -94,15 +94,15 @@ public sealed class UnansweredTests
     public async Task Turns_counting_at_the_same_moment_lose_no_count()
     {
         // Every reader waits until all have read, so without one-at-a-time counting all but one would write on a stale ETag.
-        const int turns = 8;
-        var storage = new ReadTogetherStorage(new MemoryStorage(), turns);
+        const int Turns = 8;
+        var storage = new ReadTogetherStorage(new MemoryStorage(), Turns);
         var store = new UnansweredStore(storage, Options.Create(new UnansweredOptions()), TimeProvider.System);
 
-        await Task.WhenAll(Enumerable.Range(0, turns).Select(_ =>
+        await Task.WhenAll(Enumerable.Range(0, Turns).Select(_ =>
             Task.Run(() => store.RecordAsync([new UnansweredMessage(OutOfScope, UnansweredKind.Fallback)], CancellationToken.None))));
 
         var counted = Assert.Single(await store.TopAsync(10, CancellationToken.None));
-        Assert.Equal(turns, counted.Fallbacks);
+        Assert.Equal(Turns, counted.Fallbacks);
     }
 
     [Fact]
