@@ -56,6 +56,7 @@ internal static class BenchmarkCommandLine
             cancellationToken));
         root.Add(Semantic());
         root.Add(Reminders());
+        root.Add(RoutingAccuracy());
         return root;
     }
 
@@ -83,6 +84,21 @@ internal static class BenchmarkCommandLine
             threads,
         };
         command.SetAction(parse => SemanticBenchmark.Run(parse.GetRequiredValue(calls), parse.GetRequiredValue(threads), parse.GetRequiredValue(precisions)));
+        return command;
+    }
+
+    private static Command RoutingAccuracy()
+    {
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "Further evaluation sets (expected ids<TAB>text) to score besides the repository's and ../shared/eval's.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command(Routing.RoutingEvaluation.Command, "How often the router shows the right thing, per evaluation set, as shipped and on wording it has not seen (each set scored with the example lines copied from it left out), and its CPU per message.")
+        {
+            sets,
+        };
+        command.SetAction(parse => Routing.RoutingEvaluation.Run(parse.GetValue(sets) ?? []));
         return command;
     }
 

@@ -1,0 +1,50 @@
+using System.Globalization;
+using BackCare.Bot.Routing;
+using BackCare.Bot.Routing.Semantic;
+using BackCare.Bot.TestSupport.Routing;
+
+namespace BackCare.Bot.Benchmarks.Routing;
+
+/// <summary>The classifier's thresholds tried over a grid, every set scored unseen (its own lines left out of the examples); the best by the total.</summary>
+internal static class ThresholdGrid
+{
+    public static void Run(KeywordRouter keywords, IReadOnlyList<SemanticExample> examples, ITextEmbedder embedder, IReadOnlyList<RoutingEvalSet> sets)
+    {
+        var matchers = sets.Select(set =>
+        {
+            var own = set.Cases.Select(c => RoutingEvaluation.Key(c.Text)).ToHashSet(StringComparer.Ordinal);
+            return new NearestExampleMatcher(embedder, examples.Where(e => !own.Contains(RoutingEvaluation.Key(e.Text))).ToList());
+        }).ToList();
+        var baseline = keywords.SemanticThresholds;
+        var results = new List<(double Score, string Line)>();
+        foreach (var answer in new[] { 0.2, 0.25, 0.3, 2 })
+        foreach (var margin in new[] { 0.1, 0.15 })
+        foreach (var overrule in new[] { 0.25, 0.3, 0.35, 2 })
+        foreach (var keep in new[] { 0.1, 0.15, 0.2 })
+        foreach (var urgent in new[] { 0.6, 0.7 })
+        {
+            var t = baseline with { ClassifierAnswer = answer, ClassifierMargin = margin, ClassifierOverrule = overrule, ClassifierKeep = keep, ClassifierUrgent = urgent };
+            int right = 0, total = 0, urgentMissed = 0, falseAlarms = 0, offTopic = 0;
+            var perSet = "";
+            for (var i = 0; i < sets.Count; i++)
+            {
+                var report = sets[i].Evaluate(new MessageRouter(keywords, matchers[i], t));
+                right += report.Total - report.Misses.Count;
+                total += report.Total;
+                urgentMissed += report.UrgentMisses.Count;
+                falseAlarms += report.FalseAlarms.Count;
+                offTopic += report.OffTopicMisses.Count;
+                perSet += $" {report.Total - report.Misses.Count}";
+            }
+
+            // A missed red flag or a false alarm weighs more than an ordinary miss.
+            var score = right - (2 * urgentMissed) - falseAlarms;
+            results.Add((score, string.Create(CultureInfo.InvariantCulture,
+                $"answer {answer} margin {margin} overrule {overrule} keep {keep} urgent {urgent}: {right}/{total} {right / (double)total:P1}, red flags missed {urgentMissed}, false alarms {falseAlarms}, off-topic answered {offTopic};{perSet}")));
+        }
+
+        foreach (var (_, line) in results.OrderByDescending(r => r.Score).Take(15)) Console.WriteLine(line);
+        Console.WriteLine("classifier off:");
+        foreach (var (_, line) in results.Where(r => r.Line.Contains("answer 2 ", StringComparison.Ordinal) && r.Line.Contains("overrule 2 ", StringComparison.Ordinal) && r.Line.Contains("urgent 2:", StringComparison.Ordinal)).Take(1)) Console.WriteLine(line);
+    }
+}
