@@ -9,13 +9,11 @@ namespace BackCare.Bot.Benchmarks.Routing;
 /// <summary>The semantic layer alone, read in several ways, each set scored with its own lines left out of training.</summary>
 internal static class ClassifierExperiments
 {
-    private static readonly string[] TuningSets = ["routing-dev.tsv", "routing-dev2.tsv", "routing-tuning3.tsv", "routing-tuning4.tsv"];
-
     public static void Run(KeywordRouter keywords, IReadOnlyList<SemanticExample> examples, ITextEmbedder embedder, IReadOnlyList<RoutingEvalSet> sets)
     {
         var ids = examples.Select(e => e.Intent).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-        var tuningLines = sets.Where(s => TuningSets.Contains(Path.GetFileName(s.Name)))
+        var tuningLines = sets.Where(s => RoutingEvaluation.TuningSetNames.Contains(Path.GetFileName(s.Name)))
             .SelectMany(s => s.Cases.Where(c => c.Expected.Count == 1 && index.ContainsKey(c.Expected.First())).Select(c => new SemanticExample(c.Expected.First(), c.Text)))
             .ToList();
         var variants = new List<(string Name, Func<float[][], int[], Func<float[], double[]>> Train)>

@@ -17,13 +17,14 @@ internal static class ThresholdGrid
         }).ToList();
         var baseline = keywords.SemanticThresholds;
         var results = new List<(double Score, string Line)>();
-        foreach (var answer in new[] { 0.2, 0.25, 0.3, 2 })
+        foreach (var answer in new[] { 0.25, 0.3, 0.4, 2 })
         foreach (var margin in new[] { 0.1, 0.15 })
-        foreach (var overrule in new[] { 0.25, 0.3, 0.35, 2 })
-        foreach (var keep in new[] { 0.1, 0.15, 0.2 })
-        foreach (var urgent in new[] { 0.6, 0.7 })
+        foreach (var overrule in new[] { 0.3, 0.35, 0.45, 2 })
+        foreach (var keep in new[] { 0.15 })
+        foreach (var urgent in new[] { 0.6 })
+        foreach (var nearest in new[] { 0.4, 0.5, 0.55, 0.6 })
         {
-            var t = baseline with { ClassifierAnswer = answer, ClassifierMargin = margin, ClassifierOverrule = overrule, ClassifierKeep = keep, ClassifierUrgent = urgent };
+            var t = baseline with { ClassifierAnswer = answer, ClassifierMargin = margin, ClassifierOverrule = overrule, ClassifierKeep = keep, ClassifierUrgent = urgent, ClassifierNearest = nearest };
             int right = 0, total = 0, urgentMissed = 0, falseAlarms = 0, offTopic = 0;
             var perSet = "";
             for (var i = 0; i < sets.Count; i++)
@@ -40,11 +41,11 @@ internal static class ThresholdGrid
             // A missed red flag or a false alarm weighs more than an ordinary miss.
             var score = right - (2 * urgentMissed) - falseAlarms;
             results.Add((score, string.Create(CultureInfo.InvariantCulture,
-                $"answer {answer} margin {margin} overrule {overrule} keep {keep} urgent {urgent}: {right}/{total} {right / (double)total:P1}, red flags missed {urgentMissed}, false alarms {falseAlarms}, off-topic answered {offTopic};{perSet}")));
+                $"answer {answer} margin {margin} overrule {overrule} keep {keep} urgent {urgent} nearest {nearest}: {right}/{total} {right / (double)total:P1}, red flags missed {urgentMissed}, false alarms {falseAlarms}, off-topic answered {offTopic};{perSet}")));
         }
 
         foreach (var (_, line) in results.OrderByDescending(r => r.Score).Take(15)) Console.WriteLine(line);
         Console.WriteLine("classifier off:");
-        foreach (var (_, line) in results.Where(r => r.Line.Contains("answer 2 ", StringComparison.Ordinal) && r.Line.Contains("overrule 2 ", StringComparison.Ordinal) && r.Line.Contains("urgent 2:", StringComparison.Ordinal)).Take(1)) Console.WriteLine(line);
+        foreach (var (_, line) in results.Where(r => r.Line.Contains("answer 2 ", StringComparison.Ordinal) && r.Line.Contains("overrule 2 ", StringComparison.Ordinal) && r.Line.Contains("urgent 0.6 nearest 0.5:", StringComparison.Ordinal)).Take(1)) Console.WriteLine(line);
     }
 }

@@ -53,8 +53,10 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         if (urgent is null || keywords.HasDenial(keyword.Text)) return false;
         var bestTopic = matches.FirstOrDefault(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent)?.Similarity ?? 0;
         var closest = urgent.Similarity >= _thresholds.Urgent && urgent.Similarity >= bestTopic;
-        // The classifier reads it as an emergency above everything else, off-topic included.
-        var classified = urgent.Confidence >= _thresholds.ClassifierUrgent && matches.All(m => m.Intent == RoutingIds.Urgent || m.Confidence < urgent.Confidence);
+        // The classifier reads it as an emergency above everything else, off-topic included; a partial red flag (a fall of
+        // unknown size) is the safety question's to settle, and once answered "no" stays settled.
+        var classified = urgent.Confidence >= _thresholds.ClassifierUrgent && matches.All(m => m.Intent == RoutingIds.Urgent || m.Confidence < urgent.Confidence)
+            && !keywords.HasPartialRedFlag(keyword.Text);
         return closest || classified;
     }
 
@@ -158,6 +160,19 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         RoutingResult Verdict() => best.Intent == RoutingIds.None
             ? (keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback))
             : Semantic(keyword, best.Intent, best.Confidence, alternatives, RoutingDecision.Answer);
+
+        // Where the message is all but one of the examples, that line's id: whoever adds an example line gets that answer for it.
+        var same = matches.Where(m => m.Intent != RoutingIds.Urgent).MaxBy(m => m.Similarity);
+        if (same is not null && same.Similarity >= _thresholds.SameAsExample && !keyword.IsRuledOffTopic)
+        {
+            if (same.Intent == keyword.Intent && keyword.Decision == RoutingDecision.Answer) return keyword;
+            best = same;
+            return Verdict();
+        }
+
+        // A linear classifier scores everything, even text unlike any example ("about 3 days" typed at a question): an id is
+        // only chosen where the message also reads close to one of that id's own examples.
+        if (best.Intent != RoutingIds.None && best.Similarity < _thresholds.ClassifierNearest) return null;
 
         if (keyword.Decision == RoutingDecision.Answer)
         {

@@ -50,4 +50,10 @@ public sealed record SemanticThresholds
 
     /// <summary>A message the classifier scores at least this for "urgent", above every other id, with no denial in it, is an emergency.</summary>
     public double ClassifierUrgent { get; init; } = 0.6;
+
+    /// <summary>The classifier's choice (other than off-topic) counts only where the message is at least this close to one of that id's examples.</summary>
+    public double ClassifierNearest { get; init; } = 0.5;
+
+    /// <summary>A message this close to one example line is taken as that line: its id answers (off-topic: the fallback).</summary>
+    public double SameAsExample { get; init; } = 0.95;
 }
