@@ -2,7 +2,7 @@ using BackCare.Bot.Routing.Semantic;
 
 namespace BackCare.Bot.Benchmarks.Routing;
 
-/// <summary>Experimental readers of the example vectors, compared by the routing verb (semantic layer alone).</summary>
+/// <summary>Ways of reading the example vectors that were compared with the shipped one (routing --compare-classifiers).</summary>
 internal static class Classifiers
 {
     public static float Dot(float[] a, float[] b)
@@ -12,79 +12,11 @@ internal static class Classifiers
         return s;
     }
 
-    /// <summary>Ridge regression onto one-hot ids (with a bias column): W = (XᵀX + λI)⁻¹ XᵀY.</summary>
+    /// <summary>The shipped classifier (<see cref="RidgeClassifier"/>) with the given penalty.</summary>
     public static Func<float[], double[]> Ridge(float[][] x, int[] y, int classes, double lambda)
     {
-        var d = x[0].Length + 1;
-        var a = new double[d, d];
-        var b = new double[d, classes];
-        foreach (var (row, label) in x.Zip(y))
-        {
-            var r = row.Select(v => (double)v).Append(1.0).ToArray();
-            for (var i = 0; i < d; i++)
-            {
-                var ri = r[i];
-                if (ri == 0) continue;
-                for (var j = i; j < d; j++) a[i, j] += ri * r[j];
-                b[i, label] += ri;
-            }
-        }
-
-        for (var i = 0; i < d; i++)
-        {
-            for (var j = 0; j < i; j++) a[i, j] = a[j, i];
-            a[i, i] += lambda;
-        }
-
-        var w = Solve(a, b, d, classes);
-        return v =>
-        {
-            var scores = new double[classes];
-            for (var c = 0; c < classes; c++)
-            {
-                var s = w[d - 1, c];
-                for (var i = 0; i < d - 1; i++) s += v[i] * w[i, c];
-                scores[c] = s;
-            }
-
-            return scores;
-        };
-    }
-
-    /// <summary>Cholesky solve of a symmetric positive definite system for several right-hand sides.</summary>
-    private static double[,] Solve(double[,] a, double[,] b, int n, int m)
-    {
-        var l = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
-                var s = a[i, j];
-                for (var k = 0; k < j; k++) s -= l[i, k] * l[j, k];
-                l[i, j] = i == j ? Math.Sqrt(s) : s / l[j, j];
-            }
-        }
-
-        var x = new double[n, m];
-        for (var c = 0; c < m; c++)
-        {
-            var z = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                var s = b[i, c];
-                for (var k = 0; k < i; k++) s -= l[i, k] * z[k];
-                z[i] = s / l[i, i];
-            }
-
-            for (var i = n - 1; i >= 0; i--)
-            {
-                var s = z[i];
-                for (var k = i + 1; k < n; k++) s -= l[k, i] * x[k, c];
-                x[i, c] = s / l[i, i];
-            }
-        }
-
-        return x;
+        var classifier = RidgeClassifier.Train(x, y, classes, lambda);
+        return v => Array.ConvertAll(classifier.Scores(v), s => (double)s);
     }
 
     /// <summary>Softmax regression by full-batch gradient descent with momentum.</summary>

@@ -28,7 +28,10 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentNullException.ThrowIfNull(examples);
         _embedder = embedder;
         _examples = [.. examples];
-        _vectors = embedder.Embed(_examples.Select(e => SemanticText.Normalise(e.Text)).ToArray());
+        // One model run per line, on every core: with the tuning sets' lines there are over a thousand, and start-up waits for them.
+        var texts = _examples.Select(e => SemanticText.Normalise(e.Text)).ToArray();
+        _vectors = new float[texts.Length][];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => _vectors[i] = embedder.Embed([texts[i]])[0]);
         _ids = _examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var label = _ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         _classifier = _examples.Length == 0
