@@ -31,10 +31,10 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 190, "held-out set 3 did not load fully");
-        Assert.True(report.Accuracy >= 0.94, $"shown right {report.Accuracy:P1}, below 94 %");
+        Assert.True(report.Accuracy >= 0.95, $"shown right {report.Accuracy:P1}, below 95 %");
         Assert.True(report.UrgentMisses.Count <= 1, $"{report.UrgentMisses.Count} red flags missed");
         Assert.Empty(report.FalseAlarms);
-        Assert.True(report.OffTopicMisses.Count <= 3, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 
     /// <summary>Tuning set 3 (TestData/routing-tuning3.tsv): written for tuning, so its floor guards against losing ground, not generalisation.</summary>
