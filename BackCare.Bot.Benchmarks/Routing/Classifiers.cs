@@ -8,7 +8,11 @@ internal static class Classifiers
     public static float Dot(float[] a, float[] b)
     {
         var s = 0f;
-        for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
+        for (var i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
         return s;
     }
 
@@ -30,11 +34,19 @@ internal static class Classifiers
         var bias = new double[classes];
         var vb = new double[classes];
         var grad = new float[classes][];
-        for (var c = 0; c < classes; c++) grad[c] = new float[d];
+        for (var c = 0; c < classes; c++)
+        {
+            grad[c] = new float[d];
+        }
+
         var p = new double[classes];
         for (var it = 0; it < iterations; it++)
         {
-            foreach (var g in grad) Array.Clear(g);
+            foreach (var g in grad)
+            {
+                Array.Clear(g);
+            }
+
             var gb = new double[classes];
             for (var k = 0; k < n; k++)
             {
@@ -46,10 +58,17 @@ internal static class Classifiers
                 {
                     var e = (float)((p[c] / sum) - (c == y[k] ? 1 : 0));
                     gb[c] += e;
-                    if (Math.Abs(e) < 1e-5) continue;
+                    if (Math.Abs(e) < 1e-5)
+                    {
+                        continue;
+                    }
+
                     var gc = grad[c];
                     var xk = x[k];
-                    for (var i = 0; i < d; i++) gc[i] += e * xk[i];
+                    for (var i = 0; i < d; i++)
+                    {
+                        gc[i] += e * xk[i];
+                    }
                 }
             }
 
@@ -74,7 +93,11 @@ internal static class Classifiers
             for (var c = 0; c < classes; c++) { s[c] = (scale * Dot(w[c], v)) + bias[c]; max = Math.Max(max, s[c]); }
             var sum = 0.0;
             for (var c = 0; c < classes; c++) { s[c] = Math.Exp(s[c] - max); sum += s[c]; }
-            for (var c = 0; c < classes; c++) s[c] /= sum;
+            for (var c = 0; c < classes; c++)
+            {
+                s[c] /= sum;
+            }
+
             return s;
         };
     }
@@ -83,8 +106,16 @@ internal static class Classifiers
     public static Func<float[], double[]> TopK(float[][] x, int[] y, int classes, int k) => v =>
     {
         var sims = new List<float>[classes];
-        for (var c = 0; c < classes; c++) sims[c] = [];
-        for (var e = 0; e < x.Length; e++) sims[y[e]].Add(Dot(x[e], v));
+        for (var c = 0; c < classes; c++)
+        {
+            sims[c] = [];
+        }
+
+        for (var e = 0; e < x.Length; e++)
+        {
+            sims[y[e]].Add(Dot(x[e], v));
+        }
+
         return sims.Select(s => s.Count == 0 ? -1 : s.OrderByDescending(t => t).Take(k).Average(t => (double)t)).ToArray();
     };
 
@@ -92,12 +123,29 @@ internal static class Classifiers
     public static Func<float[], double[]> Centroid(float[][] x, int[] y, int classes)
     {
         var centroids = new float[classes][];
-        for (var c = 0; c < classes; c++) centroids[c] = new float[x[0].Length];
-        for (var e = 0; e < x.Length; e++) for (var i = 0; i < x[e].Length; i++) centroids[y[e]][i] += x[e][i];
+        for (var c = 0; c < classes; c++)
+        {
+            centroids[c] = new float[x[0].Length];
+        }
+
+        for (var e = 0; e < x.Length; e++)
+        {
+            for (var i = 0; i < x[e].Length; i++)
+            {
+                centroids[y[e]][i] += x[e][i];
+            }
+        }
+
         foreach (var m in centroids)
         {
             var norm = MathF.Sqrt(Dot(m, m));
-            if (norm > 0) for (var i = 0; i < m.Length; i++) m[i] /= norm;
+            if (norm > 0)
+            {
+                for (var i = 0; i < m.Length; i++)
+                {
+                    m[i] /= norm;
+                }
+            }
         }
 
         return v => centroids.Select(m => (double)Dot(m, v)).ToArray();

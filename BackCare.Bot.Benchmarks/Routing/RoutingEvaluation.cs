@@ -44,7 +44,10 @@ internal static class RoutingEvaluation
             var r = router.Route(probe);
             Console.WriteLine($"router: {r.Intent} {r.Decision} {r.Layer} {r.Score}");
             foreach (var m in new NearestExampleMatcher(embedder, examples).Match(keywords.CorrectSpelling(probe), 50).OrderByDescending(m => m.Confidence).Take(6))
+            {
                 Console.WriteLine($"  {m.Intent} conf {m.Confidence:0.000} sim {m.Similarity:0.000} \"{m.Example}\"");
+            }
+
             return 0;
         }
 
@@ -59,15 +62,22 @@ internal static class RoutingEvaluation
             var unseen = new MessageRouter(keywords, matcher);
             var asShipped = set.Evaluate(shipped);
             var report = set.Evaluate(unseen);
-            var semanticRight = set.Cases.Count(c => c.Expected.Contains(matcher.Match(keywords.CorrectSpelling(c.Text), 1).FirstOrDefault()?.Intent ?? RoutingIds.None));
+            var semanticRight = set.Cases.Count(c => c.Expected.Contains(matcher.Match(keywords.CorrectSpelling(c.Text), 1) is [var first, ..] ? first.Intent : RoutingIds.None));
             shippedTotal.Add(asShipped, 0);
             unseenTotal.Add(report, semanticRight);
             Print($"{Path.GetFileName(set.Name),-28} shipped {Line(asShipped)} | unseen {Line(report)} ({examples.Count - pool.Count} example lines left out); semantic alone {semanticRight}/{set.Cases.Count}");
-            foreach (var miss in report.Misses) Console.WriteLine("    miss " + miss);
+            foreach (var miss in report.Misses)
+            {
+                Console.WriteLine("    miss " + miss);
+            }
         }
 
         Print($"{"all sets",-28} shipped {shippedTotal} | unseen {unseenTotal}; semantic alone {unseenTotal.Semantic}/{unseenTotal.Total}");
-        if (cpu) Cpu(keywords, examples, sets);
+        if (cpu)
+        {
+            Cpu(keywords, examples, sets);
+        }
+
         return 0;
     }
 
@@ -103,7 +113,11 @@ internal static class RoutingEvaluation
                 var process = Process.GetCurrentProcess();
                 var cpu = process.TotalProcessorTime;
                 var wall = Stopwatch.GetTimestamp();
-                foreach (var text in texts) router.Route(text);
+                foreach (var text in texts)
+                {
+                    router.Route(text);
+                }
+
                 process.Refresh();
                 Print($"round {round}, {name}: CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds / texts.Count:0.00} ms a message, wall {Stopwatch.GetElapsedTime(wall).TotalMilliseconds / texts.Count:0.00} ms ({texts.Count} messages)");
             }
@@ -123,7 +137,11 @@ internal static class RoutingEvaluation
     private static List<RoutingEvalSet> Sets(IReadOnlyList<string> extra)
     {
         var sets = new List<RoutingEvalSet> { RoutingEvalSet.LoadDevSet() };
-        if (RoutingEvalSet.TryLoadSharedDevSet2() is { } dev2) sets.Add(dev2);
+        if (RoutingEvalSet.TryLoadSharedDevSet2() is { } dev2)
+        {
+            sets.Add(dev2);
+        }
+
         foreach (var name in new[] { "routing-heldout.tsv", "routing-heldout2.tsv", "routing-heldout3.tsv", "routing-tuning3.tsv", "routing-tuning4.tsv", "routing-new-subjects.tsv", "routing-prompt-answers.tsv" })
         {
             sets.Add(RoutingEvalSet.Load(name));

@@ -13,6 +13,13 @@ namespace BackCare.Bot.Benchmarks.Routing;
 /// </summary>
 internal static class ThresholdGrid
 {
+    private static readonly double[] Answers = [0.25, 0.3, 0.4];
+    private static readonly double[] Margins = [0.05, 0.1, 0.15];
+    private static readonly double[] Overrules = [0.35, 0.45];
+    private static readonly double[] Keeps = [0.1, 0.15];
+    private static readonly double[] Urgents = [0.6, 0.7];
+    private static readonly double[] Nearests = [0.4, 0.5];
+
     public static void Run(KeywordRouter keywords, IReadOnlyList<SemanticExample> examples, ITextEmbedder embedder, IReadOnlyList<RoutingEvalSet> sets)
     {
         var matchers = sets.Select(set =>
@@ -21,36 +28,43 @@ internal static class ThresholdGrid
             return new NearestExampleMatcher(embedder, examples.Where(e => !own.Contains(RoutingEvaluation.Key(e.Text))).ToList());
         }).ToList();
         var baseline = keywords.SemanticThresholds;
-        var results = new List<(double Score, string Line)>();
-        foreach (var answer in new[] { 0.25, 0.3, 0.4 })
-        foreach (var margin in new[] { 0.05, 0.1, 0.15 })
-        foreach (var overrule in new[] { 0.35, 0.45 })
-        foreach (var keep in new[] { 0.1, 0.15 })
-        foreach (var urgent in new[] { 0.6, 0.7 })
-        foreach (var nearest in new[] { 0.4, 0.5 })
-        {
-            var t = baseline with { ClassifierAnswer = answer, ClassifierMargin = margin, ClassifierOverrule = overrule, ClassifierKeep = keep, ClassifierUrgent = urgent, ClassifierNearest = nearest };
-            int right = 0, total = 0, urgentMissed = 0, falseAlarms = 0, offTopic = 0;
-            var perSet = "";
-            for (var i = 0; i < sets.Count; i++)
-            {
-                var report = sets[i].Evaluate(new MessageRouter(keywords, matchers[i], t));
-                right += report.Total - report.Misses.Count;
-                total += report.Total;
-                urgentMissed += report.UrgentMisses.Count;
-                falseAlarms += report.FalseAlarms.Count;
-                offTopic += report.OffTopicMisses.Count;
-                perSet += $" {report.Total - report.Misses.Count}";
-            }
+        var grid =
+            from answer in Answers
+            from margin in Margins
+            from overrule in Overrules
+            from keep in Keeps
+            from urgent in Urgents
+            from nearest in Nearests
+            select baseline with { ClassifierAnswer = answer, ClassifierMargin = margin, ClassifierOverrule = overrule, ClassifierKeep = keep, ClassifierUrgent = urgent, ClassifierNearest = nearest };
+        var results = grid.Select(t => Score(t, keywords, matchers, sets)).ToList();
 
-            // A missed red flag or a false alarm weighs more than an ordinary miss.
-            var score = right - (2 * urgentMissed) - falseAlarms;
-            results.Add((score, string.Create(CultureInfo.InvariantCulture,
-                $"answer {answer} margin {margin} overrule {overrule} keep {keep} urgent {urgent} nearest {nearest}: {right}/{total} {right / (double)total:P1}, red flags missed {urgentMissed}, false alarms {falseAlarms}, off-topic answered {offTopic};{perSet}")));
+        foreach (var (_, line) in results.OrderByDescending(r => r.Score).Take(15))
+        {
+            Console.WriteLine(line);
         }
 
-        foreach (var (_, line) in results.OrderByDescending(r => r.Score).Take(15)) Console.WriteLine(line);
         Console.WriteLine("as routing.json has them:");
-        foreach (var (_, line) in results.Where(r => r.Line.StartsWith(string.Create(CultureInfo.InvariantCulture, $"answer {baseline.ClassifierAnswer} margin {baseline.ClassifierMargin} overrule {baseline.ClassifierOverrule} keep {baseline.ClassifierKeep} urgent {baseline.ClassifierUrgent} nearest {baseline.ClassifierNearest}:"), StringComparison.Ordinal))) Console.WriteLine(line);
+        Console.WriteLine(Score(baseline, keywords, matchers, sets).Line);
+    }
+
+    private static (double Score, string Line) Score(SemanticThresholds t, KeywordRouter keywords, List<NearestExampleMatcher> matchers, IReadOnlyList<RoutingEvalSet> sets)
+    {
+        int right = 0, total = 0, urgentMissed = 0, falseAlarms = 0, offTopic = 0;
+        var perSet = "";
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var report = sets[i].Evaluate(new MessageRouter(keywords, matchers[i], t));
+            right += report.Total - report.Misses.Count;
+            total += report.Total;
+            urgentMissed += report.UrgentMisses.Count;
+            falseAlarms += report.FalseAlarms.Count;
+            offTopic += report.OffTopicMisses.Count;
+            perSet += string.Create(CultureInfo.InvariantCulture, $" {report.Total - report.Misses.Count}");
+        }
+
+        // A missed red flag or a false alarm weighs more than an ordinary miss.
+        var score = right - (2 * urgentMissed) - falseAlarms;
+        return (score, string.Create(CultureInfo.InvariantCulture,
+            $"answer {t.ClassifierAnswer} margin {t.ClassifierMargin} overrule {t.ClassifierOverrule} keep {t.ClassifierKeep} urgent {t.ClassifierUrgent} nearest {t.ClassifierNearest}: {right}/{total} {right / (double)total:P1}, red flags missed {urgentMissed}, false alarms {falseAlarms}, off-topic answered {offTopic};{perSet}"));
     }
 }

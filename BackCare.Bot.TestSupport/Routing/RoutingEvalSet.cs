@@ -50,11 +50,18 @@ public sealed class RoutingEvalSet
     private static string FindTestData()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "Routing", "TestData");
-        if (Directory.Exists(beside)) return beside;
+        if (Directory.Exists(beside))
+        {
+            return beside;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var repository = Path.Combine(dir.FullName, "BackCare.Bot.Tests", "Routing", "TestData");
-            if (Directory.Exists(repository)) return repository;
+            if (Directory.Exists(repository))
+            {
+                return repository;
+            }
         }
 
         return beside;
@@ -75,9 +82,17 @@ public sealed class RoutingEvalSet
                 category = line.Trim('#', ' ', '-', '=');
             }
 
-            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
             var tab = line.IndexOf('\t');
-            if (tab <= 0) throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
+            if (tab <= 0)
+            {
+                throw new FormatException($"{fileName} line {i + 1}: expected \"ids<TAB>text\"");
+            }
+
             var expected = line[..tab].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             var text = line[(tab + 1)..];
             expected.UnionWith(AcceptedNewIds.For(Path.GetFileName(path), i + 1, text));

@@ -44,7 +44,8 @@ public sealed class ClassifierCombinationTests
     public void A_clear_classifier_choice_settles_an_unsure_keyword_verdict()
     {
         var keyword = new RoutingResult("standing desk or normal desk for my back?", "tip:posture", 0.2,
-            [new RoutingAlternative("tip:posture", 0.2), new RoutingAlternative("tip:movement", 0.2)], RoutingDecision.Clarify) { IsAnchored = true };
+            [new RoutingAlternative("tip:posture", 0.2), new RoutingAlternative("tip:movement", 0.2)], RoutingDecision.Clarify)
+        { IsAnchored = true };
 
         var result = Router.Combine(keyword, [Match("topic:desk-setup", 0.66, 0.55), Match("tip:posture", 0.60, 0.12), Match("none", 0.3, 0.02)]);
 
@@ -85,7 +86,8 @@ public sealed class ClassifierCombinationTests
     public void A_message_all_but_identical_to_an_example_line_gets_that_lines_id()
     {
         var keyword = new RoutingResult("my wife is pregnant, not me, can I still do the twist stretch?", "technique:seated-spinal-twist", 0.43,
-            [new RoutingAlternative("technique:seated-spinal-twist", 0.43), new RoutingAlternative("faq:pregnancy", 0.33)], RoutingDecision.Clarify) { IsAnchored = false };
+            [new RoutingAlternative("technique:seated-spinal-twist", 0.43), new RoutingAlternative("faq:pregnancy", 0.33)], RoutingDecision.Clarify)
+        { IsAnchored = false };
 
         var result = Router.Combine(keyword, [Match("technique:seated-spinal-twist", 0.98, 0.3), Match("faq:pregnancy", 0.83, 0.64), Match("none", 0.35, 0.18)]);
 

@@ -50,7 +50,11 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
     public bool ReadsAsEmergency(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
     {
         var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent);
-        if (urgent is null || keywords.HasDenial(keyword.Text)) return false;
+        if (urgent is null || keywords.HasDenial(keyword.Text))
+        {
+            return false;
+        }
+
         var bestTopic = matches.FirstOrDefault(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent)?.Similarity ?? 0;
         var closest = urgent.Similarity >= _thresholds.Urgent && urgent.Similarity >= bestTopic;
         // The classifier reads it as an emergency above everything else, off-topic included; a partial red flag (a fall of
@@ -153,7 +157,11 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
     private RoutingResult? Classify(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
     {
         var ranked = matches.Where(m => m.Intent != RoutingIds.Urgent).OrderByDescending(m => m.Confidence).ToList();
-        if (ranked.Count < 2) return null;
+        if (ranked.Count < 2)
+        {
+            return null;
+        }
+
         var best = ranked[0];
         var margin = best.Confidence - ranked[1].Confidence;
         var alternatives = ranked.Where(m => m.Intent != RoutingIds.None).Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Confidence, 4))).ToList();
@@ -165,14 +173,21 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         var same = matches.Where(m => m.Intent != RoutingIds.Urgent).MaxBy(m => m.Similarity);
         if (same is not null && same.Similarity >= _thresholds.SameAsExample && !keyword.IsRuledOffTopic)
         {
-            if (same.Intent == keyword.Intent && keyword.Decision == RoutingDecision.Answer) return keyword;
+            if (same.Intent == keyword.Intent && keyword.Decision == RoutingDecision.Answer)
+            {
+                return keyword;
+            }
+
             best = same;
             return Verdict();
         }
 
         // A linear classifier scores everything, even text unlike any example ("about 3 days" typed at a question): an id is
         // only chosen where the message also reads close to one of that id's own examples.
-        if (best.Intent != RoutingIds.None && best.Similarity < _thresholds.ClassifierNearest) return null;
+        if (best.Intent != RoutingIds.None && best.Similarity < _thresholds.ClassifierNearest)
+        {
+            return null;
+        }
 
         if (keyword.Decision == RoutingDecision.Answer)
         {
@@ -183,12 +198,18 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         }
 
         // Another subject's words said so: only the fallback it already is.
-        if (keyword.IsRuledOffTopic) return null;
+        if (keyword.IsRuledOffTopic)
+        {
+            return null;
+        }
 
         // A "did you mean" between techniques is the start of the screening and picker: only a technique may settle it.
         var techniquesOnly = keyword.Decision == RoutingDecision.Clarify && keyword.Alternatives.Count > 0
             && keyword.Alternatives.All(a => a.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal));
-        if (techniquesOnly && !best.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal)) return null;
+        if (techniquesOnly && !best.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
 
         return best.Confidence >= _thresholds.ClassifierAnswer && margin >= _thresholds.ClassifierMargin ? Verdict() : null;
     }

@@ -47,7 +47,11 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         var normalised = SemanticText.Normalise(text);
-        if (normalised.Length == 0 || top == 0) return [];
+        if (normalised.Length == 0 || top == 0)
+        {
+            return [];
+        }
+
         return Nearest(_embedder.Embed(SemanticText.Pieces(normalised)), top);
     }
 
@@ -72,7 +76,10 @@ public sealed class NearestExampleMatcher : ISemanticMatcher
         foreach (var piece in pieces)
         {
             var scores = _classifier.Scores(piece);
-            for (var c = 0; c < _ids.Length; c++) confidence[c] = Math.Max(confidence[c], scores[c]);
+            for (var c = 0; c < _ids.Length; c++)
+            {
+                confidence[c] = Math.Max(confidence[c], scores[c]);
+            }
         }
 
         for (var e = 0; e < _vectors.Length; e++)

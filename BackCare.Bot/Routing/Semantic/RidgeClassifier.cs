@@ -30,7 +30,11 @@ public sealed class RidgeClassifier
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
-        if (vectors.Count == 0 || vectors.Count != labels.Count) throw new ArgumentException("Need one label per vector, and at least one vector.", nameof(labels));
+        if (vectors.Count == 0 || vectors.Count != labels.Count)
+        {
+            throw new ArgumentException("Need one label per vector, and at least one vector.", nameof(labels));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lambda);
 
@@ -42,22 +46,42 @@ public sealed class RidgeClassifier
         for (var n = 0; n < vectors.Count; n++)
         {
             var vector = vectors[n];
-            if (vector.Length != d - 1) throw new ArgumentException("The vectors differ in length.", nameof(vectors));
-            if ((uint)labels[n] >= (uint)classes) throw new ArgumentOutOfRangeException(nameof(labels), labels[n], "A label is not a class.");
-            for (var i = 0; i < d - 1; i++) row[i] = vector[i];
+            if (vector.Length != d - 1)
+            {
+                throw new ArgumentException("The vectors differ in length.", nameof(vectors));
+            }
+
+            if ((uint)labels[n] >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[n], "A label is not a class.");
+            }
+
+            for (var i = 0; i < d - 1; i++)
+            {
+                row[i] = vector[i];
+            }
+
             row[d - 1] = 1;
             for (var i = 0; i < d; i++)
             {
                 var ri = row[i];
                 var offset = i * d;
-                for (var j = i; j < d; j++) gram[offset + j] += ri * row[j];
+                for (var j = i; j < d; j++)
+                {
+                    gram[offset + j] += ri * row[j];
+                }
+
                 targets[(i * classes) + labels[n]] += ri;
             }
         }
 
         for (var i = 0; i < d; i++)
         {
-            for (var j = 0; j < i; j++) gram[(i * d) + j] = gram[(j * d) + i];
+            for (var j = 0; j < i; j++)
+            {
+                gram[(i * d) + j] = gram[(j * d) + i];
+            }
+
             gram[(i * d) + i] += lambda;
         }
 
@@ -67,7 +91,11 @@ public sealed class RidgeClassifier
         for (var c = 0; c < classes; c++)
         {
             weights[c] = new float[d - 1];
-            for (var i = 0; i < d - 1; i++) weights[c][i] = (float)solution[(i * classes) + c];
+            for (var i = 0; i < d - 1; i++)
+            {
+                weights[c][i] = (float)solution[(i * classes) + c];
+            }
+
             bias[c] = (float)solution[((d - 1) * classes) + c];
         }
 
@@ -78,7 +106,11 @@ public sealed class RidgeClassifier
     public float[] Scores(ReadOnlySpan<float> vector)
     {
         var scores = new float[_bias.Length];
-        for (var c = 0; c < scores.Length; c++) scores[c] = _bias[c] + VectorMath.Dot(_weights[c], vector);
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = _bias[c] + VectorMath.Dot(_weights[c], vector);
+        }
+
         return scores;
     }
 
@@ -91,7 +123,11 @@ public sealed class RidgeClassifier
             for (var j = 0; j <= i; j++)
             {
                 var sum = a[(i * d) + j];
-                for (var k = 0; k < j; k++) sum -= l[(i * d) + k] * l[(j * d) + k];
+                for (var k = 0; k < j; k++)
+                {
+                    sum -= l[(i * d) + k] * l[(j * d) + k];
+                }
+
                 l[(i * d) + j] = i == j ? Math.Sqrt(sum) : sum / l[(j * d) + j];
             }
         }
@@ -103,14 +139,22 @@ public sealed class RidgeClassifier
             for (var i = 0; i < d; i++)
             {
                 var sum = b[(i * m) + c];
-                for (var k = 0; k < i; k++) sum -= l[(i * d) + k] * z[k];
+                for (var k = 0; k < i; k++)
+                {
+                    sum -= l[(i * d) + k] * z[k];
+                }
+
                 z[i] = sum / l[(i * d) + i];
             }
 
             for (var i = d - 1; i >= 0; i--)
             {
                 var sum = z[i];
-                for (var k = i + 1; k < d; k++) sum -= l[(k * d) + i] * x[(k * m) + c];
+                for (var k = i + 1; k < d; k++)
+                {
+                    sum -= l[(k * d) + i] * x[(k * m) + c];
+                }
+
                 x[(i * m) + c] = sum / l[(i * d) + i];
             }
         }
