@@ -56,6 +56,7 @@ internal static class BenchmarkCommandLine
             cancellationToken));
         root.Add(Semantic());
         root.Add(Reminders());
+        root.Add(RoutingAccuracy());
         return root;
     }
 
@@ -83,6 +84,29 @@ internal static class BenchmarkCommandLine
             threads,
         };
         command.SetAction(parse => SemanticBenchmark.Run(parse.GetRequiredValue(calls), parse.GetRequiredValue(threads), parse.GetRequiredValue(precisions)));
+        return command;
+    }
+
+    private static Command RoutingAccuracy()
+    {
+        var sets = new Option<string[]>("--set")
+        {
+            Description = "Further evaluation sets (expected ids<TAB>text) to score besides the repository's and ../shared/eval's.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var compare = new Option<bool>("--compare-classifiers") { Description = "Instead: the semantic layer alone, read by nearest example, top-2 mean, centroid, ridge and softmax classifiers, each set unseen." };
+        var grid = new Option<bool>("--grid") { Description = "Instead: the classifier's thresholds over a grid, every set unseen; the best first." };
+        var explain = new Option<string>("--explain") { Description = "Instead: how one message is routed, with the classifier's six best ids.", HelpName = "TEXT" };
+        var noCpu = new Option<bool>("--no-cpu") { Description = "Skip the CPU measure (before/after, the model run afresh for every message)." };
+        var command = new Command(Routing.RoutingEvaluation.Command, "How often the router shows the right thing, per evaluation set, as shipped and on wording it has not seen (each set scored with the example lines copied from it left out), and its CPU per message.")
+        {
+            sets,
+            compare,
+            grid,
+            explain,
+            noCpu,
+        };
+        command.SetAction(parse => Routing.RoutingEvaluation.Run(parse.GetValue(sets) ?? [], parse.GetValue(compare), parse.GetValue(grid), parse.GetValue(explain), !parse.GetValue(noCpu)));
         return command;
     }
 

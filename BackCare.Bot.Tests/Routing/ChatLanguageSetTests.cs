@@ -17,10 +17,10 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 170, "the held-out chat set did not load fully");
-        Assert.True(report.Accuracy >= 0.93, $"shown right {report.Accuracy:P1}, below 93 %");
+        Assert.True(report.Accuracy >= 0.96, $"shown right {report.Accuracy:P1}, below 96 %");
         Assert.Empty(report.UrgentMisses);
         Assert.True(report.FalseAlarms.Count <= 1, $"{report.FalseAlarms.Count} false emergency answers");
-        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.Empty(report.OffTopicMisses);
     }
 
     [Fact]
@@ -31,10 +31,10 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 190, "held-out set 3 did not load fully");
-        Assert.True(report.Accuracy >= 0.89, $"shown right {report.Accuracy:P1}, below 89 %");
-        Assert.True(report.UrgentMisses.Count <= 2, $"{report.UrgentMisses.Count} red flags missed");
-        Assert.True(report.FalseAlarms.Count <= 1, $"{report.FalseAlarms.Count} false emergency answers");
-        Assert.True(report.OffTopicMisses.Count <= 5, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.True(report.Accuracy >= 0.95, $"shown right {report.Accuracy:P1}, below 95 %");
+        Assert.True(report.UrgentMisses.Count <= 1, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.Empty(report.FalseAlarms);
+        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 
     /// <summary>Tuning set 3 (TestData/routing-tuning3.tsv): written for tuning, so its floor guards against losing ground, not generalisation.</summary>
@@ -46,10 +46,28 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
         output.WriteLine(report.Format());
 
         Assert.True(set.Cases.Count >= 190, "tuning set 3 did not load fully");
-        Assert.True(report.Accuracy >= 0.96, $"shown right {report.Accuracy:P1}, below 96 %");
+        Assert.True(report.Accuracy >= 0.98, $"shown right {report.Accuracy:P1}, below 98 %");
         Assert.Empty(report.UrgentMisses);
         Assert.Empty(report.FalseAlarms);
-        Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
+        Assert.Empty(report.OffTopicMisses);
+    }
+
+    /// <summary>
+    /// Tuning set 4 (TestData/routing-tuning4.tsv): written in the fourth session before any change, scored untouched
+    /// (170/182), then its lines joined examples.json for the classifier to learn from; its floor guards against losing ground.
+    /// </summary>
+    [Fact]
+    public void Tuning_set_4_catches_every_clear_red_flag_with_no_false_alarm()
+    {
+        var set = RoutingEvalSet.Load("routing-tuning4.tsv");
+        var report = set.Evaluate(SharedRouter.Message);
+        output.WriteLine(report.Format());
+
+        Assert.True(set.Cases.Count >= 180, "tuning set 4 did not load fully");
+        Assert.True(report.Accuracy >= 0.98, $"shown right {report.Accuracy:P1}, below 98 %");
+        Assert.True(report.UrgentMisses.Count <= 1, $"{report.UrgentMisses.Count} red flags missed");
+        Assert.Empty(report.FalseAlarms);
+        Assert.Empty(report.OffTopicMisses);
     }
 
     [Fact]
@@ -67,7 +85,7 @@ public sealed class ChatLanguageSetTests(ITestOutputHelper output)
 
         Assert.Empty(report.UrgentMisses);
         Assert.Empty(report.FalseAlarms);
-        Assert.True(report.Accuracy >= 0.97, $"shown right {report.Accuracy:P1}, below 97 %");
+        Assert.True(report.Accuracy >= 0.98, $"shown right {report.Accuracy:P1}, below 98 %");
         Assert.True(report.OffTopicMisses.Count <= 1, $"{report.OffTopicMisses.Count} off-topic messages answered");
     }
 }

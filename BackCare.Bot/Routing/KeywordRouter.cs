@@ -146,6 +146,9 @@ public sealed class KeywordRouter
     /// <summary>Whether anything in the message is denied ("no numbness", "bladder's fine"): the semantic layer cannot see denials.</summary>
     public bool HasDenial(string? text) => !string.IsNullOrWhiteSpace(text) && _analyzer.Analyze(text).Any(t => t.IsNegated);
 
+    /// <summary>Whether the message holds a partial red flag ("I slipped and my back's stiff"): the one safety question settles it, not a guess.</summary>
+    public bool HasPartialRedFlag(string? text) => !string.IsNullOrWhiteSpace(text) && _urgent.DetectPartial(_analyzer.Analyze(text)) is not null;
+
     /// <summary>The short question shown for an id on a "did you mean" button; null for "none" or an unknown id.</summary>
     public string? GetTitle(string intent) => _titles.GetValueOrDefault(intent);
 

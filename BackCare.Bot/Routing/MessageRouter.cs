@@ -8,12 +8,18 @@ namespace BackCare.Bot.Routing;
 /// the keywords are unsure or the message may not be about backs at all, the nearest example phrasings of the
 /// semantic layer. The cheap layers run on every message; the semantic one only where it can change the outcome.
 /// </summary>
-public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher semantic)
+public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher semantic, SemanticThresholds thresholds)
 {
-    /// <summary>How many routing ids' nearest examples the combination looks at (off-topic and urgent among them).</summary>
-    private const int Candidates = 8;
+    /// <summary>Every routing id: the classifier's score of the keywords' own choice is needed whatever its rank.</summary>
+    private const int Candidates = int.MaxValue;
 
-    private readonly SemanticThresholds _thresholds = keywords.SemanticThresholds;
+    private readonly SemanticThresholds _thresholds = thresholds;
+
+    /// <summary>The router with routing.json's thresholds (tools may try others with the primary constructor).</summary>
+    public MessageRouter(KeywordRouter keywords, ISemanticMatcher semantic)
+        : this(keywords, semantic, keywords.SemanticThresholds)
+    {
+    }
 
     public KeywordRouter Keywords => keywords;
 
@@ -43,9 +49,19 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
     /// </summary>
     public bool ReadsAsEmergency(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
     {
-        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent)?.Similarity ?? 0;
+        var urgent = matches.FirstOrDefault(m => m.Intent == RoutingIds.Urgent);
+        if (urgent is null || keywords.HasDenial(keyword.Text))
+        {
+            return false;
+        }
+
         var bestTopic = matches.FirstOrDefault(m => m.Intent is not RoutingIds.None and not RoutingIds.Urgent)?.Similarity ?? 0;
-        return urgent >= _thresholds.Urgent && urgent >= bestTopic && !keywords.HasDenial(keyword.Text);
+        var closest = urgent.Similarity >= _thresholds.Urgent && urgent.Similarity >= bestTopic;
+        // The classifier reads it as an emergency above everything else, off-topic included; a partial red flag (a fall of
+        // unknown size) is the safety question's to settle, and once answered "no" stays settled.
+        var classified = urgent.Confidence >= _thresholds.ClassifierUrgent && matches.All(m => m.Intent == RoutingIds.Urgent || m.Confidence < urgent.Confidence)
+            && !keywords.HasPartialRedFlag(keyword.Text);
+        return closest || classified;
     }
 
     /// <summary>As <see cref="Route(RoutingResult)"/>, for a turn.</summary>
@@ -79,6 +95,11 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         {
             var urgent = matches.First(m => m.Intent == RoutingIds.Urgent).Similarity;
             return Semantic(keyword, RoutingIds.Urgent, urgent, alternatives, RoutingDecision.Answer);
+        }
+
+        if (Classify(keyword, matches) is { } classified)
+        {
+            return classified;
         }
 
         // Not about the back in words, and in meaning closer to the off-topic examples or far from every subject:
@@ -126,6 +147,71 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         }
 
         return keyword;
+    }
+
+    /// <summary>
+    /// The classifier's verdict where it is clear: it overrules a keyword answer short of sure when it is confident of
+    /// something else (off-topic included) and finds the keywords' choice unlikely; it settles a "did you mean" or a
+    /// fallback when one id clearly leads. Null where it is not clear, for the nearest-example rules to decide.
+    /// </summary>
+    private RoutingResult? Classify(RoutingResult keyword, IReadOnlyList<SemanticMatch> matches)
+    {
+        var ranked = matches.Where(m => m.Intent != RoutingIds.Urgent).OrderByDescending(m => m.Confidence).ToList();
+        if (ranked.Count < 2)
+        {
+            return null;
+        }
+
+        var best = ranked[0];
+        var margin = best.Confidence - ranked[1].Confidence;
+        var alternatives = ranked.Where(m => m.Intent != RoutingIds.None).Take(3).Select(m => new RoutingAlternative(m.Intent, Math.Round(m.Confidence, 4))).ToList();
+        RoutingResult Verdict() => best.Intent == RoutingIds.None
+            ? (keyword.Decision == RoutingDecision.Fallback ? keyword : Semantic(keyword, RoutingIds.None, keyword.Score, keyword.Alternatives, RoutingDecision.Fallback))
+            : Semantic(keyword, best.Intent, best.Confidence, alternatives, RoutingDecision.Answer);
+
+        // Where the message is all but one of the examples, that line's id: whoever adds an example line gets that answer for it.
+        var same = matches.Where(m => m.Intent != RoutingIds.Urgent).MaxBy(m => m.Similarity);
+        if (same is not null && same.Similarity >= _thresholds.SameAsExample && !keyword.IsRuledOffTopic)
+        {
+            if (same.Intent == keyword.Intent && keyword.Decision == RoutingDecision.Answer)
+            {
+                return keyword;
+            }
+
+            best = same;
+            return Verdict();
+        }
+
+        // A linear classifier scores everything, even text unlike any example ("about 3 days" typed at a question): an id is
+        // only chosen where the message also reads close to one of that id's own examples.
+        if (best.Intent != RoutingIds.None && best.Similarity < _thresholds.ClassifierNearest)
+        {
+            return null;
+        }
+
+        if (keyword.Decision == RoutingDecision.Answer)
+        {
+            var kept = matches.FirstOrDefault(m => m.Intent == keyword.Intent)?.Confidence ?? 0;
+            var overrules = best.Intent != keyword.Intent && best.Confidence >= _thresholds.ClassifierOverrule
+                && kept <= _thresholds.ClassifierKeep && margin >= _thresholds.ClassifierMargin;
+            return overrules ? Verdict() : null;
+        }
+
+        // Another subject's words said so: only the fallback it already is.
+        if (keyword.IsRuledOffTopic)
+        {
+            return null;
+        }
+
+        // A "did you mean" between techniques is the start of the screening and picker: only a technique may settle it.
+        var techniquesOnly = keyword.Decision == RoutingDecision.Clarify && keyword.Alternatives.Count > 0
+            && keyword.Alternatives.All(a => a.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal));
+        if (techniquesOnly && !best.Intent.StartsWith(KnowledgeIds.TechniquePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return best.Confidence >= _thresholds.ClassifierAnswer && margin >= _thresholds.ClassifierMargin ? Verdict() : null;
     }
 
     private static RoutingResult Semantic(RoutingResult keyword, string intent, double score, IReadOnlyList<RoutingAlternative> alternatives, RoutingDecision decision) =>

@@ -4,7 +4,7 @@ namespace BackCare.Bot.Routing;
 /// Cosine similarities (0..1) at which the semantic layer's nearest example phrasing decides. Tuned on the
 /// development sets; see routing.json for the figures they were chosen with.
 /// </summary>
-public sealed class SemanticThresholds
+public sealed record SemanticThresholds
 {
     /// <summary>A keyword answer at or above this score, about the back, is taken without asking the semantic layer.</summary>
     public double KeywordSure { get; init; } = 0.75;
@@ -35,4 +35,25 @@ public sealed class SemanticThresholds
 
     /// <summary>An emergency example this close, in a message with no denial in it, is treated as an emergency.</summary>
     public double Urgent { get; init; } = 0.8;
+
+    /// <summary>The classifier settles a "did you mean" or a fallback when its best id scores at least this…</summary>
+    public double ClassifierAnswer { get; init; } = 0.5;
+
+    /// <summary>…and leads the next id by at least this (also needed to overrule).</summary>
+    public double ClassifierMargin { get; init; } = 0.15;
+
+    /// <summary>The classifier overrules a keyword answer short of sure when its best id scores at least this…</summary>
+    public double ClassifierOverrule { get; init; } = 0.6;
+
+    /// <summary>…and the keywords' choice scores at most this.</summary>
+    public double ClassifierKeep { get; init; } = 0.1;
+
+    /// <summary>A message the classifier scores at least this for "urgent", above every other id, with no denial in it, is an emergency.</summary>
+    public double ClassifierUrgent { get; init; } = 0.6;
+
+    /// <summary>The classifier's choice (other than off-topic) counts only where the message is at least this close to one of that id's examples.</summary>
+    public double ClassifierNearest { get; init; } = 0.5;
+
+    /// <summary>A message this close to one example line is taken as that line: its id answers (off-topic: the fallback).</summary>
+    public double SameAsExample { get; init; } = 0.95;
 }

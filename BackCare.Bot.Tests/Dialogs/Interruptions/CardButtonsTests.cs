@@ -53,7 +53,7 @@ public sealed class CardButtonsTests
     public async Task A_did_you_mean_button_is_answered_with_the_pick()
     {
         await using var bot = new BotHarness();
-        var offer = Replies.Last(await bot.SayAsync("is stretching or cracking better for my back"));
+        var offer = Replies.Last(await bot.SayAsync("cracking my back"));
         var titles = Replies.Buttons(offer).Select(b => b.Title).ToList();
         Assert.True(titles.Count >= 3, string.Join(", ", titles));
         var picked = bot.Knowledge.Answers.Single(a => a.Question == titles[1]);

@@ -18,7 +18,7 @@ namespace BackCare.Bot.Routing.Semantic;
 /// <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> as safe to call concurrently on one
 /// session; everything else is local to the call. A lock would make concurrent turns queue for nothing.
 /// </remarks>
-public sealed class SentenceEmbedder : IDisposable
+public sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 {
     public const int Dimensions = 384;
 

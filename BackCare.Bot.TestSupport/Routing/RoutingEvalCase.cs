@@ -1,4 +1,4 @@
-namespace BackCare.Bot.Tests.Routing;
+namespace BackCare.Bot.TestSupport.Routing;
 
 /// <summary>One line of an evaluation set: the acceptable routing ids and the message.</summary>
 public sealed record RoutingEvalCase(int Line, IReadOnlySet<string> Expected, string Text, string Category = "")

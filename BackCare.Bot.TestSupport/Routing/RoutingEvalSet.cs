@@ -1,10 +1,11 @@
 using BackCare.Bot.Routing;
 
-namespace BackCare.Bot.Tests.Routing;
+namespace BackCare.Bot.TestSupport.Routing;
 
 /// <summary>
 /// A tab-separated evaluation set (expected ids joined by |, then the message; # starts a comment), read from
-/// Routing/TestData next to the test assembly so a run needs nothing outside the repository.
+/// Routing/TestData next to the test assembly (or, for a tool, from the tests' folder in the repository) so a run
+/// needs nothing outside the repository.
 /// </summary>
 public sealed class RoutingEvalSet
 {
@@ -38,9 +39,36 @@ public sealed class RoutingEvalSet
     }
 
     public static RoutingEvalSet Load(string fileName) =>
-        LoadPath(Path.Combine(AppContext.BaseDirectory, "Routing", "TestData", fileName));
+        LoadPath(Path.Combine(TestDataDirectory, fileName));
 
-    private static RoutingEvalSet LoadPath(string path)
+    /// <summary>
+    /// Where the sets are: Routing/TestData next to the running assembly (the tests copy them there), else the tests'
+    /// folder in the repository above it (the benchmarks' routing verb).
+    /// </summary>
+    public static string TestDataDirectory { get; } = FindTestData();
+
+    private static string FindTestData()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "Routing", "TestData");
+        if (Directory.Exists(beside))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var repository = Path.Combine(dir.FullName, "BackCare.Bot.Tests", "Routing", "TestData");
+            if (Directory.Exists(repository))
+            {
+                return repository;
+            }
+        }
+
+        return beside;
+    }
+
+    /// <summary>A set read from any path (the shared sets, or a tool's argument).</summary>
+    public static RoutingEvalSet LoadPath(string path)
     {
         var fileName = path;
         var cases = new List<RoutingEvalCase>();

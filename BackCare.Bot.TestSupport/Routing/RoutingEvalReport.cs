@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BackCare.Bot.Tests.Routing;
+namespace BackCare.Bot.TestSupport.Routing;
 
 /// <summary>What users of an evaluation set were shown: accuracy overall and per category, and the misses by kind.</summary>
 public sealed record RoutingEvalReport(string Name, IReadOnlyList<RoutingEvalCase> Cases, IReadOnlyList<RoutingEvalMiss> Misses)

@@ -1,4 +1,4 @@
-namespace BackCare.Bot.Tests.Routing;
+namespace BackCare.Bot.TestSupport.Routing;
 
 /// <summary>
 /// Lines of the evaluation sets written before a subject got its own id (docs/routing.md), which may now be
@@ -29,7 +29,7 @@ public static class AcceptedNewIds
 
     private static IReadOnlyList<(string, int, string, string)> Read()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Routing", "TestData", "routing-accepted-new-ids.tsv");
+        var path = Path.Combine(RoutingEvalSet.TestDataDirectory, "routing-accepted-new-ids.tsv");
         var entries = new List<(string, int, string, string)>();
         foreach (var line in File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {

@@ -1,6 +1,6 @@
 using BackCare.Bot.Routing;
 
-namespace BackCare.Bot.Tests.Routing;
+namespace BackCare.Bot.TestSupport.Routing;
 
 /// <summary>A line the router got wrong, with what it answered.</summary>
 public sealed record RoutingEvalMiss(RoutingEvalCase Case, RoutingResult Result, string Shown)
