@@ -208,7 +208,7 @@ public sealed class KeywordRouter
 
         if (ranked.Length == 0 || IsOffTopic(tokens, evidence) || IsAboutAnAnimal(tokens))
         {
-            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens) };
+            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens, evidence.Covered) };
         }
 
         var anchored = IsAnchored(tokens);
@@ -286,6 +286,7 @@ public sealed class KeywordRouter
         // evidence of anything.
         var contentWords = new List<List<int>>();
         var phraseEvidence = new List<int>();
+        var phraseSpans = new List<(int Entry, int Start, int End)>();
         var ambiguousSeen = false;
         var negatedFactor = _model.Scoring.NegatedKeywordFactor;
 
@@ -353,12 +354,19 @@ public sealed class KeywordRouter
 
             foreach (var phrase in phrases)
             {
-                if (phraseSeen[phrase.Id] || !MatchesAt(tokens, i, phrase.Terms, gap))
+                if (phraseSeen[phrase.Id])
+                {
+                    continue;
+                }
+
+                var end = MatchEnd(tokens, i, phrase.Terms, gap);
+                if (end < 0)
                 {
                     continue;
                 }
 
                 phraseSeen[phrase.Id] = true;
+                phraseSpans.Add((phrase.Entry, i, end));
                 raw[phrase.Entry] += tokens[i].IsNegated ? phrase.Weight * negatedFactor : phrase.Weight;
                 if (phrase.Terms.Any(t => !_ambiguous.Contains(t) && !_analyzer.IsStopWord(t)))
                 {
@@ -386,7 +394,18 @@ public sealed class KeywordRouter
 
         var corroborated = phraseEvidence.Any(e => raw[e] > 0) || contentWords.Any(w => w.Any(e => raw[e] > 0));
         var otherContent = contentWords.Any(w => !w.Any(e => raw[e] > 0));
-        evidence = new Evidence(ambiguousSeen, corroborated, otherContent);
+        // The words of a phrase that counted are that phrase's, whatever else they can mean alone: the "bottle" of
+        // "hot water bottle", the "screen" of "screen height".
+        var covered = new HashSet<int>();
+        foreach (var (_, start, end) in phraseSpans.Where(span => raw[span.Entry] > 0))
+        {
+            for (var p = start; p <= end; p++)
+            {
+                covered.Add(p);
+            }
+        }
+
+        evidence = new Evidence(ambiguousSeen, corroborated, otherContent, covered);
         return raw;
     }
 
@@ -403,7 +422,7 @@ public sealed class KeywordRouter
             return false;
         }
 
-        if (NamesAnotherSubject(tokens))
+        if (NamesAnotherSubject(tokens, evidence.Covered))
         {
             return true;
         }
@@ -413,13 +432,18 @@ public sealed class KeywordRouter
 
     /// <summary>
     /// Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense;
-    /// or an animal and no word of the user's own ("my dog sleeps on his back").
+    /// or an animal and no word of the user's own ("my dog sleeps on his back"). Words inside a phrase of the routing
+    /// data that counted (<paramref name="covered"/>) are that phrase's: "hot water bottle" names no drink.
     /// </summary>
-    private bool NamesAnotherSubject(List<Token> tokens) =>
+    private bool NamesAnotherSubject(List<Token> tokens, HashSet<int> covered) =>
         IsAboutAnAnimal(tokens)
         || (!IsAnchored(tokens)
-            && (tokens.Any(t => _offTopicWords.Contains(t.Term))
-                || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1)))));
+            && (Enumerable.Range(0, tokens.Count).Any(i => _offTopicWords.Contains(tokens[i].Term) && !covered.Contains(i))
+                || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchEnd(tokens, i, p, 1) is var end && end >= 0 && !IsCovered(tokens, i, end, covered)))));
+
+    /// <summary>Whether every word of a match that is not a stop word lies inside a phrase that counted ("the heating pad").</summary>
+    private static bool IsCovered(List<Token> tokens, int start, int end, HashSet<int> covered) =>
+        covered.Count > 0 && Enumerable.Range(start, end - start + 1).All(p => tokens[p].IsStopWord || covered.Contains(p));
 
     /// <summary>
     /// Every back or spine word belongs to an animal: reading back from it in its sentence, an animal comes before
@@ -474,12 +498,15 @@ public sealed class KeywordRouter
     /// <summary>A back or spine word in the body sense ("my back", not "back up my files").</summary>
     private bool IsAnchored(List<Token> tokens) => tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
 
-    /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
-    private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)
+    /// <summary>
+    /// Where the phrase's terms occur in order from position <paramref name="start"/>, within one sentence, at most
+    /// <paramref name="gap"/> words apart: the position of its last word, or -1 when they do not.
+    /// </summary>
+    private static int MatchEnd(List<Token> tokens, int start, string[] terms, int gap)
     {
         if (tokens[start].Term != terms[0])
         {
-            return false;
+            return -1;
         }
 
         var position = start;
@@ -502,13 +529,13 @@ public sealed class KeywordRouter
 
             if (found < 0)
             {
-                return false;
+                return -1;
             }
 
             position = found;
         }
 
-        return true;
+        return position;
     }
 
     private static bool IsNumber(string surface) => surface.All(char.IsDigit);
@@ -557,5 +584,5 @@ public sealed class KeywordRouter
 
     private sealed record CompiledCombination(int Entry, string[] Terms, double Weight);
 
-    private sealed record Evidence(bool AmbiguousSeen, bool Corroborated, bool OtherContent);
+    private sealed record Evidence(bool AmbiguousSeen, bool Corroborated, bool OtherContent, HashSet<int> Covered);
 }

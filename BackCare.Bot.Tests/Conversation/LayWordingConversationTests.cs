@@ -1,0 +1,27 @@
+namespace BackCare.Bot.Tests.Conversation;
+
+/// <summary>
+/// Conversations for the families of lay wording behind issue 9's unseen-wording findings, in wording of our own
+/// (the findings' own conversations are <see cref="UnseenWordingFindingsTests"/>).
+/// </summary>
+public sealed class LayWordingConversationTests
+{
+    private const string TechniqueId = "knee-to-chest";
+
+    [Theory]
+    [InlineData("would frozen peas wrapped in a tea towel help after this")]
+    [InlineData("can I pop a heat pad on once we're done?")]
+    public async Task A_heat_or_cold_question_on_a_step_is_answered_and_the_same_step_comes_back(string question)
+    {
+        await using var bot = new BotHarness();
+        var first = await WalkthroughTests.StartAsync(bot, TechniqueId);
+        await bot.ClickAsync(Replies.Last(first), "Next");
+        var technique = bot.Knowledge.FindTechnique(TechniqueId)!;
+
+        var replies = await bot.SayAsync(question);
+
+        Assert.Contains(bot.Knowledge.FindAnswer("topic:heat-or-ice")!.Text, Replies.AllText(replies), StringComparison.Ordinal);
+        WalkthroughTests.AssertStep(Replies.Last(replies), technique, 1);
+        WalkthroughTests.AssertStep(Replies.Last(await bot.SayAsync("next")), technique, 2);
+    }
+}

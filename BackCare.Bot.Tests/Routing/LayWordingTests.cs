@@ -1,0 +1,33 @@
+using BackCare.Bot.Routing;
+
+namespace BackCare.Bot.Tests.Routing;
+
+/// <summary>
+/// Families of lay wording the router must read the same as the words in its data (issue 9's unseen-wording findings),
+/// each written here in wording of our own: household things for heat and cold.
+/// </summary>
+public sealed class LayWordingTests
+{
+    private static MessageRouter Router => SharedRouter.Message;
+
+    [Theory]
+    [InlineData("can I lie on a hot water bottle once I've finished")]
+    [InlineData("would a bag of frozen peas do anything for it")]
+    [InlineData("is a heating pad alright to use tonight")]
+    [InlineData("ice pack straight after, good or bad?")]
+    public void Heat_or_cold_in_household_words_is_the_heat_or_ice_answer(string message)
+    {
+        var route = Router.Route(message);
+
+        Assert.Equal(("topic:heat-or-ice", RoutingDecision.Answer), (route.Intent, route.Decision));
+    }
+
+    [Theory]
+    [InlineData("my water bottle keeps leaking in my bag")]
+    [InlineData("crack open a bottle of wine")]
+    [InlineData("is the heating on in the office")]
+    public void The_same_words_outside_such_a_phrase_still_name_another_subject(string message)
+    {
+        Assert.Equal(RoutingIds.None, Router.Route(message).Intent);
+    }
+}
