@@ -1,3 +1,5 @@
+using static BackCare.Bot.Tests.Conversation.UnseenWordingSafetyTests;
+
 namespace BackCare.Bot.Tests.Conversation;
 
 /// <summary>
@@ -23,5 +25,32 @@ public sealed class LayWordingConversationTests
         Assert.Contains(bot.Knowledge.FindAnswer("topic:heat-or-ice")!.Text, Replies.AllText(replies), StringComparison.Ordinal);
         WalkthroughTests.AssertStep(Replies.Last(replies), technique, 1);
         WalkthroughTests.AssertStep(Replies.Last(await bot.SayAsync("next")), technique, 2);
+    }
+
+    [Theory]
+    [InlineData("nah, none of that, I'm getting about alright")]
+    [InlineData("nope, I'm ok on all of those")]
+    [InlineData("naw mate, nothing like that going on")]
+    public async Task A_longer_answer_opened_by_a_plain_no_is_that_no(string answer)
+    {
+        await using var bot = new BotHarness();
+        await ToQuestionAsync(bot, "emergency-check");
+
+        var replies = await bot.SayAsync(answer);
+
+        AssertNoEmergency(bot, replies);
+        Assert.Equal("doctor-check", ScreeningDriver.QuestionAsked(bot, replies));
+    }
+
+    [Fact]
+    public async Task A_red_flag_after_a_nah_still_wins_over_the_no()
+    {
+        await using var bot = new BotHarness();
+        await ToQuestionAsync(bot, "emergency-check");
+
+        var replies = await bot.SayAsync("nah, except both my legs have gone numb since lunch");
+
+        AssertEmergency(bot, replies);
+        Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
 }
