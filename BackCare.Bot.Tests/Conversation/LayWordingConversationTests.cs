@@ -53,4 +53,16 @@ public sealed class LayWordingConversationTests
         AssertEmergency(bot, replies);
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
+
+    [Theory]
+    [InlineData("had an acident with my bowles at work and my back is in bits")]
+    [InlineData("no controll of my bladder since yesterday")]
+    public async Task A_misspelt_loss_of_control_as_the_first_message_gets_the_emergency_answer(string message)
+    {
+        await using var bot = new BotHarness();
+
+        var replies = await bot.SayAsync(message);
+
+        AssertEmergency(bot, replies);
+    }
 }

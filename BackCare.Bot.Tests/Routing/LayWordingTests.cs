@@ -4,7 +4,7 @@ namespace BackCare.Bot.Tests.Routing;
 
 /// <summary>
 /// Families of lay wording the router must read the same as the words in its data (issue 9's unseen-wording findings),
-/// each written here in wording of our own: household things for heat and cold.
+/// each written here in wording of our own: household things for heat and cold, misspelt red flags.
 /// </summary>
 public sealed class LayWordingTests
 {
@@ -29,5 +29,15 @@ public sealed class LayWordingTests
     public void The_same_words_outside_such_a_phrase_still_name_another_subject(string message)
     {
         Assert.Equal(RoutingIds.None, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("i lost controll of my bladder on the bus this morning")]
+    [InlineData("cant controle when i need a poo since my back went")]
+    [InlineData("my bowles have gone funny, cant hold it in")]
+    [InlineData("no controle over my bowels at all")]
+    public void A_misspelt_loss_of_bladder_or_bowel_control_is_an_emergency(string message)
+    {
+        Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
     }
 }
