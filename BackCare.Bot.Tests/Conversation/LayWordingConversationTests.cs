@@ -65,4 +65,16 @@ public sealed class LayWordingConversationTests
 
         AssertEmergency(bot, replies);
     }
+
+    [Fact]
+    public async Task Heavy_legs_inside_a_no_at_the_emergency_check_is_an_emergency()
+    {
+        await using var bot = new BotHarness();
+        await ToQuestionAsync(bot, "emergency-check");
+
+        var replies = await bot.SayAsync("no, but both legs went heavy as anything when I stood up");
+
+        AssertEmergency(bot, replies);
+        Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
+    }
 }

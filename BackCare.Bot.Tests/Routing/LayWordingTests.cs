@@ -4,7 +4,8 @@ namespace BackCare.Bot.Tests.Routing;
 
 /// <summary>
 /// Families of lay wording the router must read the same as the words in its data (issue 9's unseen-wording findings),
-/// each written here in wording of our own: household things for heat and cold, misspelt red flags.
+/// each written here in wording of our own: household things for heat and cold, misspelt red flags, heavy or strange
+/// legs, being hit by a vehicle or thrown from a bike, and crashes in everyday words.
 /// </summary>
 public sealed class LayWordingTests
 {
@@ -39,5 +40,23 @@ public sealed class LayWordingTests
     public void A_misspelt_loss_of_bladder_or_bowel_control_is_an_emergency(string message)
     {
         Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("both legs feel like lead since I got up")]
+    [InlineData("my legs have gone all weird and my back's agony")]
+    [InlineData("legs feel funny and heavy, I can hardly manage the stairs")]
+    public void Heavy_or_strange_legs_are_an_emergency(string message)
+    {
+        Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("I lifted something heavy and my legs and back ache")]
+    [InlineData("my legs feel heavy after a long run, is stretching good")]
+    [InlineData("my feet feel weird in these new boots")]
+    public void Heavy_things_tired_legs_after_sport_and_odd_feet_are_not(string message)
+    {
+        Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
     }
 }
