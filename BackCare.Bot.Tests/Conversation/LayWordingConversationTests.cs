@@ -77,4 +77,18 @@ public sealed class LayWordingConversationTests
         AssertEmergency(bot, replies);
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
+
+    [Theory]
+    [InlineData("fever-unwell", "no fever, though a lorry knocked me off my bike last week")]
+    [InlineData("doctor-check", "not that, but a car ran me over in the supermarket car park on monday")]
+    public async Task A_vehicle_accident_inside_a_screening_answer_is_an_emergency(string questionId, string answer)
+    {
+        await using var bot = new BotHarness();
+        await ToQuestionAsync(bot, questionId);
+
+        var replies = await bot.SayAsync(answer);
+
+        AssertEmergency(bot, replies);
+        Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
 
-    [Fact(Skip = "finding: knocked off a scooter by a van, typed inside 'no temperature, but…' at the fever question, gets the next question (cancer)")]
+    [Fact]
     public async Task Knocked_off_a_scooter_by_a_van_inside_an_answer_is_an_emergency()
     {
         await using var bot = new BotHarness();

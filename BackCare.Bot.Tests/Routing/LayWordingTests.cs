@@ -59,4 +59,23 @@ public sealed class LayWordingTests
     {
         Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
     }
+
+    [Theory]
+    [InlineData("a taxi clipped me while I was cycling to work")]
+    [InlineData("came off my moped on a roundabout")]
+    [InlineData("got knocked off my bike by a bus on friday")]
+    [InlineData("flew over the handlebars at the bottom of the hill")]
+    public void Being_hit_by_a_vehicle_or_thrown_from_a_bike_is_an_emergency(string message)
+    {
+        Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("nearly got knocked off my bike by a van this morning, back's a bit stiff")]
+    [InlineData("came off the bus and walked home, my back is stiff")]
+    [InlineData("my brother was hit by a car last week")]
+    public void Near_misses_getting_off_a_bus_and_other_people_are_not(string message)
+    {
+        Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
 }
