@@ -91,4 +91,14 @@ public sealed class LayWordingConversationTests
         AssertEmergency(bot, replies);
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
+
+    [Fact]
+    public async Task A_crash_in_everyday_words_as_the_first_message_gets_the_emergency_answer()
+    {
+        await using var bot = new BotHarness();
+
+        var replies = await bot.SayAsync("my car got written off in a smash yesterday and my back is killing me");
+
+        AssertEmergency(bot, replies);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class UnseenWordingFindingsTests
         AssertEmergency(bot, replies);
     }
 
-    [Fact(Skip = "finding: 'was in a pile-up on the ring road' with a bad back gets 'did you mean Sleep position or How long does back pain usually last?'")]
+    [Fact]
     public async Task A_pile_up_with_back_pain_is_an_emergency_or_at_least_the_fall_question()
     {
         await using var bot = new BotHarness();

@@ -78,4 +78,21 @@ public sealed class LayWordingTests
     {
         Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
     }
+
+    [Theory]
+    [InlineData("we rolled the car on a bend and my lower back aches")]
+    [InlineData("the airbags went off and now my back hurts")]
+    [InlineData("multi-car pile up on the motorway, my neck and back are sore")]
+    public void A_crash_in_everyday_words_with_back_pain_is_an_emergency(string message)
+    {
+        Assert.Equal(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("sat in traffic behind a pile-up for hours and my back is stiff from the seat")]
+    [InlineData("work keeps starting to pile up and my back aches from the desk")]
+    public void Someone_elses_crash_or_work_piling_up_is_not(string message)
+    {
+        Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
 }
