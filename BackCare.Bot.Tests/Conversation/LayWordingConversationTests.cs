@@ -101,4 +101,35 @@ public sealed class LayWordingConversationTests
 
         AssertEmergency(bot, replies);
     }
+
+    [Theory]
+    [InlineData("eek, something's pinching in my hip")]
+    [InlineData("hmm, that isn't pleasant at all")]
+    [InlineData("I think I just pulled something")]
+    public async Task Pain_in_other_words_on_a_step_stops_like_this_hurts(string message)
+    {
+        await using var bot = new BotHarness();
+        await WalkthroughTests.StartAsync(bot, TechniqueId);
+
+        var stopped = await bot.SayAsync(message);
+
+        Assert.Contains(bot.Messages.HurtsStop, Replies.AllText(stopped), StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 2 of", Replies.AllText(await bot.SayAsync("next")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I can feel it pulling along my lower back")]
+    [InlineData("ok, a gentle stretch, nothing more")]
+    [InlineData("bit tight on the left but fine")]
+    public async Task The_stretch_itself_typed_on_a_step_never_stops_the_walkthrough(string message)
+    {
+        await using var bot = new BotHarness();
+        await WalkthroughTests.StartAsync(bot, TechniqueId);
+        var technique = bot.Knowledge.FindTechnique(TechniqueId)!;
+
+        var replies = await bot.SayAsync(message);
+
+        Assert.DoesNotContain(bot.Messages.HurtsStop, Replies.AllText(replies), StringComparison.Ordinal);
+        WalkthroughTests.AssertStep(Replies.Last(await bot.SayAsync("next")), technique, 1);
+    }
 }

@@ -58,7 +58,7 @@ public sealed class UnseenWordingFindingsTests
             "a pile-up got neither the emergency answer nor the safety question: " + text);
     }
 
-    [Fact(Skip = "finding: 'ooh that's pinching something, not nice at all' on step 1 gets 'Please use the buttons…' instead of the This hurts advice")]
+    [Fact]
     public async Task Pinching_typed_on_the_first_step_stops_like_this_hurts()
     {
         await using var bot = new BotHarness();

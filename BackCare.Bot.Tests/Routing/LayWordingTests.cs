@@ -5,7 +5,8 @@ namespace BackCare.Bot.Tests.Routing;
 /// <summary>
 /// Families of lay wording the router must read the same as the words in its data (issue 9's unseen-wording findings),
 /// each written here in wording of our own: household things for heat and cold, misspelt red flags, heavy or strange
-/// legs, being hit by a vehicle or thrown from a bike, and crashes in everyday words.
+/// legs, being hit by a vehicle or thrown from a bike, crashes in everyday words, and pain during a stretch against the
+/// stretch itself.
 /// </summary>
 public sealed class LayWordingTests
 {
@@ -94,5 +95,29 @@ public sealed class LayWordingTests
     public void Someone_elses_crash_or_work_piling_up_is_not(string message)
     {
         Assert.NotEqual(RoutingIds.Urgent, Router.Route(message).Intent);
+    }
+
+    [Theory]
+    [InlineData("argh it's pinching in my hip")]
+    [InlineData("that really isn't nice")]
+    [InlineData("hmm I think I've tweaked something")]
+    [InlineData("getting a spasm down my side")]
+    [InlineData("ooh that gave me a jolt")]
+    [InlineData("this doesn't feel right")]
+    public void Pain_or_something_wrong_in_other_words_is_a_pain_report(string message)
+    {
+        Assert.True(Router.Keywords.IsPainReport(message));
+    }
+
+    [Theory]
+    [InlineData("I can feel it pulling through my back")]
+    [InlineData("nice gentle stretch")]
+    [InlineData("bit tight on the left side")]
+    [InlineData("feels tight but fine")]
+    [InlineData("a slight pull in my hamstring")]
+    [InlineData("no pain, just the stretch")]
+    public void The_stretch_itself_is_not_a_pain_report(string message)
+    {
+        Assert.False(Router.Keywords.IsPainReport(message));
     }
 }

@@ -30,6 +30,7 @@ public sealed class KeywordRouter
     private readonly HashSet<string>?[] _requirements;
     private readonly HashSet<string> _offTopicWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _painWords;
+    private readonly string[][] _painPhrases;
     private readonly HashSet<string> _animals;
     private readonly List<string[]> _offTopicPhrases = [];
     private readonly int _slotCount;
@@ -105,6 +106,7 @@ public sealed class KeywordRouter
         _phraseCount = phraseCount;
         _anchors = model.Anchors.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         _painWords = model.PainWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        _painPhrases = model.PainPhrases.Select(_analyzer.Terms).Where(t => t.Length > 0).ToArray();
         _animals = model.Animals.SelectMany(_analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _ambiguous = model.AmbiguousWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         foreach (var item in model.OffTopic)
@@ -235,17 +237,20 @@ public sealed class KeywordRouter
     }
 
     /// <summary>
-    /// Whether the message reports pain ("argh, that's really sore now", "it hurts more"), not denied ("it doesn't
-    /// hurt"): during or just after a technique that means stop, whatever else it says.
+    /// Whether the message reports pain ("argh, that's really sore now", "it hurts more", "that's pinching", "not
+    /// nice at all"), not denied ("it doesn't hurt"): during or just after a technique that means stop, whatever else
+    /// it says. The stretch itself ("I can feel it pulling", "a bit tight") is not pain.
     /// </summary>
     public bool IsPainReport(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || _painWords.Count == 0)
+        if (string.IsNullOrWhiteSpace(text) || (_painWords.Count == 0 && _painPhrases.Length == 0))
         {
             return false;
         }
 
-        return _analyzer.Analyze(text).Any(t => !t.IsNegated && _painWords.Contains(t.Term));
+        var tokens = _analyzer.Analyze(text);
+        return tokens.Any(t => !t.IsNegated && _painWords.Contains(t.Term))
+            || _painPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchEnd(tokens, i, p, _model.Scoring.PhraseGap) >= 0));
     }
 
     private List<RoutingAlternative> Alternatives(int[] ranked, double[] raw, int count) =>
