@@ -10,7 +10,7 @@ namespace BackCare.Bot.Tests.Conversation;
 /// </summary>
 public sealed class UnseenWordingFindingsTests
 {
-    [Fact(Skip = "finding: 'nope — though my legs went weird and heavy on the stairs' at the first check gets the next question, not the emergency answer")]
+    [Fact]
     public async Task Legs_gone_heavy_inside_a_no_at_the_emergency_check_is_an_emergency()
     {
         await using var bot = new BotHarness();
@@ -22,7 +22,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
 
-    [Fact(Skip = "finding: knocked off a scooter by a van, typed inside 'no temperature, but…' at the fever question, gets the next question (cancer)")]
+    [Fact]
     public async Task Knocked_off_a_scooter_by_a_van_inside_an_answer_is_an_emergency()
     {
         await using var bot = new BotHarness();
@@ -34,7 +34,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.Null(ScreeningDriver.QuestionAsked(bot, replies));
     }
 
-    [Fact(Skip = "finding: misspelt loss of bowel control ('lost controle of my bowles') as the first message gets the fallback")]
+    [Fact]
     public async Task Misspelt_loss_of_bowel_control_as_the_first_message_is_an_emergency()
     {
         await using var bot = new BotHarness();
@@ -44,7 +44,7 @@ public sealed class UnseenWordingFindingsTests
         AssertEmergency(bot, replies);
     }
 
-    [Fact(Skip = "finding: 'was in a pile-up on the ring road' with a bad back gets 'did you mean Sleep position or How long does back pain usually last?'")]
+    [Fact]
     public async Task A_pile_up_with_back_pain_is_an_emergency_or_at_least_the_fall_question()
     {
         await using var bot = new BotHarness();
@@ -58,7 +58,7 @@ public sealed class UnseenWordingFindingsTests
             "a pile-up got neither the emergency answer nor the safety question: " + text);
     }
 
-    [Fact(Skip = "finding: 'ooh that's pinching something, not nice at all' on step 1 gets 'Please use the buttons…' instead of the This hurts advice")]
+    [Fact]
     public async Task Pinching_typed_on_the_first_step_stops_like_this_hurts()
     {
         await using var bot = new BotHarness();
@@ -70,7 +70,7 @@ public sealed class UnseenWordingFindingsTests
         Assert.DoesNotContain("Step 2 of", Replies.AllText(await bot.SayAsync("next")), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "finding: 'should I stick a hot water bottle on it afterwards or an ice pack?' mid-walkthrough gets 'Please use the buttons…', not the heat-or-ice answer")]
+    [Fact]
     public async Task A_heat_or_ice_question_typed_mid_walkthrough_is_answered_and_the_same_step_comes_back()
     {
         await using var bot = new BotHarness();
@@ -85,7 +85,7 @@ public sealed class UnseenWordingFindingsTests
         WalkthroughTests.AssertStep(Replies.Last(await bot.SayAsync("next")), technique, 2);
     }
 
-    [Fact(Skip = "finding: 'nah my legs are fine, I can walk about normally' at the first check gets the Movement breaks tip and the same question again, not read as no")]
+    [Fact]
     public async Task A_denial_about_the_legs_at_the_emergency_check_is_read_as_no()
     {
         await using var bot = new BotHarness();

@@ -32,6 +32,11 @@ public sealed class ConfirmPromptTests
     [InlineData("nah", false)]
     [InlineData("no thanks", false)]
     [InlineData("not really", false)]
+    [InlineData("nah, nothing like that, I'm grand", false)]
+    [InlineData("nope, all ok here", false)]
+    [InlineData("naw I feel fine apart from the stiffness", false)]
+    [InlineData("aye, since last week", true)]
+    [InlineData("yep, that's fine", true)]
     public async Task TypedAnswers_AreUnderstood(string answer, bool expected)
     {
         var harness = Harness();
@@ -49,6 +54,7 @@ public sealed class ConfirmPromptTests
     [InlineData("not sure")]
     [InlineData("maybe")]
     [InlineData("yes and no")]
+    [InlineData("not really sure")]
     public async Task UnclearAnswers_GetTheRetryPrompt(string answer)
     {
         var harness = Harness();

@@ -30,6 +30,7 @@ public sealed class KeywordRouter
     private readonly HashSet<string>?[] _requirements;
     private readonly HashSet<string> _offTopicWords = new(StringComparer.Ordinal);
     private readonly HashSet<string> _painWords;
+    private readonly string[][] _painPhrases;
     private readonly HashSet<string> _animals;
     private readonly List<string[]> _offTopicPhrases = [];
     private readonly int _slotCount;
@@ -105,6 +106,7 @@ public sealed class KeywordRouter
         _phraseCount = phraseCount;
         _anchors = model.Anchors.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         _painWords = model.PainWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
+        _painPhrases = model.PainPhrases.Select(_analyzer.Terms).Where(t => t.Length > 0).ToArray();
         _animals = model.Animals.SelectMany(_analyzer.SurfacesOf).ToHashSet(StringComparer.Ordinal);
         _ambiguous = model.AmbiguousWords.Select(SingleTerm).ToHashSet(StringComparer.Ordinal);
         foreach (var item in model.OffTopic)
@@ -211,7 +213,7 @@ public sealed class KeywordRouter
 
         if (ranked.Length == 0 || IsOffTopic(tokens, evidence) || IsAboutAnAnimal(tokens))
         {
-            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens) };
+            return new RoutingResult(text, RoutingIds.None, 0, [], RoutingDecision.Fallback) { IsRuledOffTopic = NamesAnotherSubject(tokens, evidence.Covered) };
         }
 
         var anchored = IsAnchored(tokens);
@@ -238,17 +240,20 @@ public sealed class KeywordRouter
     }
 
     /// <summary>
-    /// Whether the message reports pain ("argh, that's really sore now", "it hurts more"), not denied ("it doesn't
-    /// hurt"): during or just after a technique that means stop, whatever else it says.
+    /// Whether the message reports pain ("argh, that's really sore now", "it hurts more", "that's pinching", "not
+    /// nice at all"), not denied ("it doesn't hurt"): during or just after a technique that means stop, whatever else
+    /// it says. The stretch itself ("I can feel it pulling", "a bit tight") is not pain.
     /// </summary>
     public bool IsPainReport(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || _painWords.Count == 0)
+        if (string.IsNullOrWhiteSpace(text) || (_painWords.Count == 0 && _painPhrases.Length == 0))
         {
             return false;
         }
 
-        return _analyzer.Analyze(text).Any(t => !t.IsNegated && _painWords.Contains(t.Term));
+        var tokens = _analyzer.Analyze(text);
+        return tokens.Any(t => !t.IsNegated && _painWords.Contains(t.Term))
+            || _painPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchEnd(tokens, i, p, _model.Scoring.PhraseGap) >= 0));
     }
 
     private List<RoutingAlternative> Alternatives(int[] ranked, double[] raw, int count) =>
@@ -289,6 +294,7 @@ public sealed class KeywordRouter
         // evidence of anything.
         var contentWords = new List<List<int>>();
         var phraseEvidence = new List<int>();
+        var phraseSpans = new List<(int Entry, int Start, int End)>();
         var ambiguousSeen = false;
         var negatedFactor = _model.Scoring.NegatedKeywordFactor;
 
@@ -356,12 +362,19 @@ public sealed class KeywordRouter
 
             foreach (var phrase in phrases)
             {
-                if (phraseSeen[phrase.Id] || !MatchesAt(tokens, i, phrase.Terms, gap))
+                if (phraseSeen[phrase.Id])
+                {
+                    continue;
+                }
+
+                var end = MatchEnd(tokens, i, phrase.Terms, gap);
+                if (end < 0)
                 {
                     continue;
                 }
 
                 phraseSeen[phrase.Id] = true;
+                phraseSpans.Add((phrase.Entry, i, end));
                 raw[phrase.Entry] += tokens[i].IsNegated ? phrase.Weight * negatedFactor : phrase.Weight;
                 if (phrase.Terms.Any(t => !_ambiguous.Contains(t) && !_analyzer.IsStopWord(t)))
                 {
@@ -389,7 +402,18 @@ public sealed class KeywordRouter
 
         var corroborated = phraseEvidence.Any(e => raw[e] > 0) || contentWords.Any(w => w.Any(e => raw[e] > 0));
         var otherContent = contentWords.Any(w => !w.Any(e => raw[e] > 0));
-        evidence = new Evidence(ambiguousSeen, corroborated, otherContent);
+        // The words of a phrase that counted are that phrase's, whatever else they can mean alone: the "bottle" of
+        // "hot water bottle", the "screen" of "screen height".
+        var covered = new HashSet<int>();
+        foreach (var (_, start, end) in phraseSpans.Where(span => raw[span.Entry] > 0))
+        {
+            for (var p = start; p <= end; p++)
+            {
+                covered.Add(p);
+            }
+        }
+
+        evidence = new Evidence(ambiguousSeen, corroborated, otherContent, covered);
         return raw;
     }
 
@@ -406,7 +430,7 @@ public sealed class KeywordRouter
             return false;
         }
 
-        if (NamesAnotherSubject(tokens))
+        if (NamesAnotherSubject(tokens, evidence.Covered))
         {
             return true;
         }
@@ -416,13 +440,18 @@ public sealed class KeywordRouter
 
     /// <summary>
     /// Another subject's words or phrases ("password", "my knee hurts") and no back or spine word in the body sense;
-    /// or an animal and no word of the user's own ("my dog sleeps on his back").
+    /// or an animal and no word of the user's own ("my dog sleeps on his back"). Words inside a phrase of the routing
+    /// data that counted (<paramref name="covered"/>) are that phrase's: "hot water bottle" names no drink.
     /// </summary>
-    private bool NamesAnotherSubject(List<Token> tokens) =>
+    private bool NamesAnotherSubject(List<Token> tokens, HashSet<int> covered) =>
         IsAboutAnAnimal(tokens)
         || (!IsAnchored(tokens)
-            && (tokens.Any(t => _offTopicWords.Contains(t.Term))
-                || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchesAt(tokens, i, p, 1)))));
+            && (Enumerable.Range(0, tokens.Count).Any(i => _offTopicWords.Contains(tokens[i].Term) && !covered.Contains(i))
+                || _offTopicPhrases.Any(p => Enumerable.Range(0, tokens.Count).Any(i => MatchEnd(tokens, i, p, 1) is var end && end >= 0 && !IsCovered(tokens, i, end, covered)))));
+
+    /// <summary>Whether every word of a match that is not a stop word lies inside a phrase that counted ("the heating pad").</summary>
+    private static bool IsCovered(List<Token> tokens, int start, int end, HashSet<int> covered) =>
+        covered.Count > 0 && Enumerable.Range(start, end - start + 1).All(p => tokens[p].IsStopWord || covered.Contains(p));
 
     /// <summary>
     /// Every back or spine word belongs to an animal: reading back from it in its sentence, an animal comes before
@@ -477,12 +506,15 @@ public sealed class KeywordRouter
     /// <summary>A back or spine word in the body sense ("my back", not "back up my files").</summary>
     private bool IsAnchored(List<Token> tokens) => tokens.Any(t => _anchors.Contains(t.Term) && !t.IsOtherSense);
 
-    /// <summary>The phrase's terms in order from position <paramref name="start"/>, within one sentence, at most <paramref name="gap"/> words apart.</summary>
-    private static bool MatchesAt(List<Token> tokens, int start, string[] terms, int gap)
+    /// <summary>
+    /// Where the phrase's terms occur in order from position <paramref name="start"/>, within one sentence, at most
+    /// <paramref name="gap"/> words apart: the position of its last word, or -1 when they do not.
+    /// </summary>
+    private static int MatchEnd(List<Token> tokens, int start, string[] terms, int gap)
     {
         if (tokens[start].Term != terms[0])
         {
-            return false;
+            return -1;
         }
 
         var position = start;
@@ -505,13 +537,13 @@ public sealed class KeywordRouter
 
             if (found < 0)
             {
-                return false;
+                return -1;
             }
 
             position = found;
         }
 
-        return true;
+        return position;
     }
 
     private static bool IsNumber(string surface) => surface.All(char.IsDigit);
@@ -560,5 +592,5 @@ public sealed class KeywordRouter
 
     private sealed record CompiledCombination(int Entry, string[] Terms, double Weight);
 
-    private sealed record Evidence(bool AmbiguousSeen, bool Corroborated, bool OtherContent);
+    private sealed record Evidence(bool AmbiguousSeen, bool Corroborated, bool OtherContent, HashSet<int> Covered);
 }

@@ -55,6 +55,9 @@ public sealed record RoutingModel
     /// <summary>Words that report pain ("hurts", "sore", "argh"): during a technique they mean "This hurts".</summary>
     public IReadOnlyList<string> PainWords { get; init; } = [];
 
+    /// <summary>Phrases that report pain or that something is wrong ("not nice", "pulled something"): as <see cref="PainWords"/>, even when they hold a "not".</summary>
+    public IReadOnlyList<string> PainPhrases { get; init; } = [];
+
     /// <summary>When the semantic layer's nearest examples may overrule or complete the keywords.</summary>
     public SemanticThresholds Semantic { get; init; } = new();
 

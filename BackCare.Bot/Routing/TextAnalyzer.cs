@@ -32,6 +32,7 @@ internal sealed partial class TextAnalyzer
     private readonly Dictionary<string, CompiledSense> _senses = new(StringComparer.Ordinal);
     private readonly TypoSettings _typos;
     private HashSet<string> _knownTerms = new(StringComparer.Ordinal);
+    private Dictionary<string, string[]> _surfacesByTerm = new(StringComparer.Ordinal);
     private HashSet<string> _knownSurfaces = new(StringComparer.Ordinal);
     private string[] _knownPrefixes = [];
     private Dictionary<char, string[]> _vocabularyByInitial = [];
@@ -109,6 +110,7 @@ internal sealed partial class TextAnalyzer
             .Where(w => w.Length > 0 && !_stopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
         _knownSurfaces = words;
         _knownTerms = words.Select(Term).ToHashSet(StringComparer.Ordinal);
+        _surfacesByTerm = words.GroupBy(Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _knownPrefixes = prefixes.Where(p => p.Length >= 3).Distinct(StringComparer.Ordinal).ToArray();
         var shortLength = _typos.RedFlagMinLength;
         var shortWords = _typos.RedFlagShortWords.Count > 0 ? _typos.RedFlagShortWords : redFlagWords;
@@ -256,10 +258,14 @@ internal sealed partial class TextAnalyzer
             return CorrectShortRedFlag(surface);
         }
 
-        if (!char.IsLetter(surface[0]) || _stopWords.Contains(surface) || _notTypos.Contains(surface)
-            || _knownSurfaces.Contains(surface) || _knownTerms.Contains(Term(surface)))
+        if (!char.IsLetter(surface[0]) || _stopWords.Contains(surface) || _notTypos.Contains(surface) || _knownSurfaces.Contains(surface))
         {
             return surface;
+        }
+
+        if (_surfacesByTerm.TryGetValue(Term(surface), out var sameStem))
+        {
+            return SameStemSpelling(surface, sameStem);
         }
 
         foreach (var prefix in _knownPrefixes)
@@ -299,6 +305,27 @@ internal sealed partial class TextAnalyzer
 
         corrections[surface] = best;
         return best;
+    }
+
+    /// <summary>
+    /// A word whose stem the data knows, though not the word as typed. Its own form ("trips", "checks", "provides")
+    /// stays as typed; a misspelling ("controle", "controll", "bowles") becomes the nearest known spelling of that
+    /// stem ("control", "bowls"), since red-flag terms and negation read words as typed.
+    /// </summary>
+    private string SameStemSpelling(string surface, string[] sameStem)
+    {
+        if (sameStem.Any(known => Inflection.AreFormsOfOneWord(surface, known)))
+        {
+            return surface;
+        }
+
+        var maxEdits = surface.Length >= _typos.LongWordLength ? _typos.MaxEditsLong : _typos.MaxEdits;
+        return sameStem
+            .Select(known => (Word: known, Distance: EditDistance.Bounded(surface, known, maxEdits)))
+            .Where(c => c.Distance <= maxEdits)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal)
+            .Select(c => c.Word)
+            .FirstOrDefault() ?? surface;
     }
 
     /// <summary>"legz" → "legs", "numm" → "numb": one edit, same first letter and length, red-flag words only.</summary>

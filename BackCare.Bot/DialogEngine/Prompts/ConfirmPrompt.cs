@@ -7,7 +7,7 @@ namespace BackCare.Bot.DialogEngine;
 
 /// <summary>
 /// Asks a yes/no question with Yes and No buttons. Understands typed English ("yep", "nah",
-/// "no thanks", "👍"), the buttons, and a card submit whose data has <c>confirm</c> (true/false or
+/// "no thanks", "👍", a longer answer opened by one: "nah, legs are fine"), the buttons, and a card submit whose data has <c>confirm</c> (true/false or
 /// yes/no) or <c>choice</c>. Returns a bool.
 /// </summary>
 public sealed partial class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null) : Prompt<bool>(dialogId, validator)
@@ -42,7 +42,19 @@ public sealed partial class ConfirmPrompt(string dialogId, PromptValidator<bool>
             return null;
         }
 
-        return yes == no ? null : yes;
+        if (yes != no)
+        {
+            return yes;
+        }
+
+        // "nah my legs are fine", "nope, I'm ok": a plain yes or no word opening a longer answer is the answer, the
+        // rest only says more ("fine" and "ok" there describe, they do not answer); "yes and no" stays unclear.
+        if (OpeningNo().IsMatch(normalized))
+        {
+            return false;
+        }
+
+        return OpeningYes().IsMatch(normalized) ? true : null;
     }
 
     protected override async Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken = default)
@@ -80,6 +92,12 @@ public sealed partial class ConfirmPrompt(string dialogId, PromptValidator<bool>
     [GeneratedRegex(@"^(n|nah|naw|nay|no+|no thanks|no thank you|not really|not at all|never|nothing|none|negative|i don't|i dont|i do not|i haven't|i havent|i have not|i'm not|im not|i am not|don't|dont|not now|false)$")]
     private static partial Regex ExtraNo();
 
-    [GeneratedRegex(@"\b(not sure|unsure|don't know|dont know|no idea|maybe|perhaps)\b")]
+    [GeneratedRegex(@"^(no+|nope|nah+|naw|nay|not really|not at all|negative)\b(?!.*\b(yes|yeah|yep|yup|yea|aye)\b)")]
+    private static partial Regex OpeningNo();
+
+    [GeneratedRegex(@"^(yes+|yeah|yep|yup|yea|ya|yah|aye)\b(?!.*\b(no|nope|nah|naw|nay|not)\b)")]
+    private static partial Regex OpeningYes();
+
+    [GeneratedRegex(@"\b(not (really |totally |entirely |quite |too )?sure|unsure|don't know|dont know|no idea|maybe|perhaps)\b")]
     private static partial Regex Unsure();
 }
