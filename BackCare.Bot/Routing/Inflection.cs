@@ -50,7 +50,10 @@ internal static class Inflection
             var root = word[..^cut];
             foreach (var candidate in (string[])[root, root + "e", root + "y"])
             {
-                if (IsRegular(word, candidate)) yield return candidate;
+                if (IsRegular(word, candidate))
+                {
+                    yield return candidate;
+                }
             }
         }
     }
