@@ -20,13 +20,13 @@ public sealed class HeldOutSet4Tests(ITestOutputHelper output)
 
         Assert.True(set.Cases.Count >= 250, "held-out set 4 did not load fully");
         Assert.True(set.Cases.Count(c => c.ExpectsOnlyUrgent) >= 45, "held-out set 4 should hold at least 45 red flags");
-        Assert.True(report.Accuracy >= 0.91, $"shown right {report.Accuracy:P1}, below 91 %");
+        Assert.True(report.Accuracy >= 0.94, $"shown right {report.Accuracy:P1}, below 94 % (94.9 % after the router and findings merges, 91.8 % when the set was written)");
 
         // Not every red flag is caught yet (5 of 50 were missed when the set was written: bladder sensation and
         // "can't hold my water", a misspelt bowel-control line, one leg weakening, a fall from a trampoline); the
         // floor is that no more are missed. Make it Assert.Empty once the router catches them all.
-        Assert.True(report.UrgentMisses.Count <= 5, $"{report.UrgentMisses.Count} red flags missed (5 when the set was written)");
+        Assert.True(report.UrgentMisses.Count <= 2, $"{report.UrgentMisses.Count} red flags missed (2 now, 5 when the set was written)");
         Assert.True(report.FalseAlarms.Count <= 1, $"{report.FalseAlarms.Count} false emergency answers (1 when the set was written)");
-        Assert.True(report.OffTopicMisses.Count <= 5, $"{report.OffTopicMisses.Count} off-topic messages answered (5 when the set was written)");
+        Assert.True(report.OffTopicMisses.Count <= 2, $"{report.OffTopicMisses.Count} off-topic messages answered (2 now, 5 when the set was written)");
     }
 }

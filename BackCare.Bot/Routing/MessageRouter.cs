@@ -59,7 +59,8 @@ public sealed class MessageRouter(KeywordRouter keywords, ISemanticMatcher seman
         var closest = urgent.Similarity >= _thresholds.Urgent && urgent.Similarity >= bestTopic;
         // The classifier reads it as an emergency above everything else, off-topic included; a partial red flag (a fall of
         // unknown size) is the safety question's to settle, and once answered "no" stays settled.
-        var classified = urgent.Confidence >= _thresholds.ClassifierUrgent && matches.All(m => m.Intent == RoutingIds.Urgent || m.Confidence < urgent.Confidence)
+        var classified = urgent.Confidence >= _thresholds.ClassifierUrgent && urgent.Similarity >= _thresholds.ClassifierUrgentNearest
+            && matches.All(m => m.Intent == RoutingIds.Urgent || m.Confidence < urgent.Confidence)
             && !keywords.HasPartialRedFlag(keyword.Text);
         return closest || classified;
     }

@@ -51,6 +51,12 @@ public sealed record SemanticThresholds
     /// <summary>A message the classifier scores at least this for "urgent", above every other id, with no denial in it, is an emergency.</summary>
     public double ClassifierUrgent { get; init; } = 0.6;
 
+    /// <summary>
+    /// …and only where it is at least this close to one emergency example: worse pain after a stretch ("hurting more than
+    /// before") leans towards the emergency examples' words without being one, and a false emergency frightens people off gentle movement.
+    /// </summary>
+    public double ClassifierUrgentNearest { get; init; } = 0.6;
+
     /// <summary>The classifier's choice (other than off-topic) counts only where the message is at least this close to one of that id's examples.</summary>
     public double ClassifierNearest { get; init; } = 0.5;
 
