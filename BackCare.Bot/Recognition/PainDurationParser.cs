@@ -94,7 +94,6 @@ public sealed partial class PainDurationParser
         double? longest = null;
         foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, localNow))
         {
-
             longest = Longest(longest, DaysFrom(result, localNow));
         }
 

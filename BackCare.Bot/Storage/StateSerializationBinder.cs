@@ -32,11 +32,12 @@ internal sealed partial class StateSerializationBinder : ISerializationBinder
         "System.Collections.Generic", "System.Collections.ObjectModel",
     };
 
-    /// <summary>Allowed types already resolved: every state read names the same few types, and checking one costs reflection.</summary>
+    /// <summary>The most allowed types remembered: stored data cannot grow the cache without bound.</summary>
     private const int MaxCachedTypes = 512;
 
     private readonly DefaultSerializationBinder _resolver = new();
 
+    /// <summary>Allowed types already resolved: every state read names the same few types, and checking one costs reflection.</summary>
     private readonly ConcurrentDictionary<(string? Assembly, string Type), Type> _allowed = new();
 
     public static StateSerializationBinder Instance { get; } = new();
@@ -50,7 +51,7 @@ internal sealed partial class StateSerializationBinder : ISerializationBinder
 
         var type = Resolve(assemblyName, typeName);
 
-        // Only allowed names are kept (a refused one throws), and only so many: stored data cannot grow the cache without bound.
+        // Only allowed names are kept: a refused one has thrown.
         if (_allowed.Count < MaxCachedTypes)
         {
             _allowed.TryAdd((assemblyName, typeName), type);
