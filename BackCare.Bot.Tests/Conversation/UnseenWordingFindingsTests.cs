@@ -4,9 +4,8 @@ using static BackCare.Bot.Tests.Conversation.UnseenWordingSafetyTests;
 namespace BackCare.Bot.Tests.Conversation;
 
 /// <summary>
-/// Conversations of <see cref="UnseenWordingSafetyTests"/> that the bot fails today (main at 4df32ee): real findings
-/// in unseen wording, skipped so CI stays green. Each skip reason says what the user saw; remove the skip when the bot
-/// is fixed, and never weaken the assertion to make one pass.
+/// Conversations of <see cref="UnseenWordingSafetyTests"/> that the bot failed when they were written (main at 4df32ee):
+/// findings in unseen wording, all fixed since and kept as they were written, so none may come back.
 /// </summary>
 public sealed class UnseenWordingFindingsTests
 {
